@@ -1,0 +1,50 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Validated once at boot; everything else reads `env`, never process.env.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().default(`file:${path.resolve("data/tadrib.db")}`),
+  /** Absolute base URL used in emails and QR codes. */
+  APP_URL: z.string().url().optional(),
+  /** "log" writes mail to the outbox and the server log (dev/test); "smtp" sends with nodemailer. */
+  MAIL_TRANSPORT: z.enum(["log", "smtp"]).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Tadrib <no-reply@tadrib.local>"),
+  /** Where compiled lessons are cached (see app/catalog). */
+  COURSES_DIR: z.string().default(path.resolve("courses")),
+  COURSE_CACHE_DIR: z.string().default(path.resolve(".cache/courses")),
+  /** Trust X-Forwarded-For from a reverse proxy when computing the client IP. */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment variables:\n${issues}`);
+  }
+  const value = parsed.data;
+  if (value.NODE_ENV === "production" && value.MAIL_TRANSPORT === "smtp" && !value.SMTP_URL) {
+    throw new Error("Invalid environment variables:\n  SMTP_URL: required when MAIL_TRANSPORT=smtp");
+  }
+  return value;
+}
+
+export const env = load();
+
+export function mailTransport(): "log" | "smtp" {
+  return env.MAIL_TRANSPORT ?? (env.NODE_ENV === "production" && env.SMTP_URL ? "smtp" : "log");
+}
+
+/** The filesystem path of the SQLite database named by DATABASE_URL. */
+export function databasePath(url = env.DATABASE_URL): string {
+  return path.resolve(url.replace(/^file:/, ""));
+}

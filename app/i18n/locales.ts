@@ -1,0 +1,14 @@
+export const LOCALES = ["fr", "ar", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "fr";
+
+/** Each language's own name, as shown in the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = { fr: "Français", ar: "العربية", en: "English" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "rtl" | "ltr" {
+  return locale === "ar" ? "rtl" : "ltr";
+}

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { closeDb } from "~/db/client.server";
+import { env } from "~/config/env.server";
+import { requestLogger, log } from "./log";
+import { originCheck, securityHeaders } from "./security";
+
+const dev = env.NODE_ENV !== "production";
+
+async function main() {
+  const viteDevServer = dev
+    ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+    : undefined;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+
+  app.use(requestLogger());
+  app.use(compression());
+  app.use(securityHeaders({ dev }));
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    // Fingerprinted by Vite: cache for a year, never revalidate.
+    app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
+  }
+
+  app.use(originCheck({ trustProxy: env.TRUST_PROXY }));
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, () => {
+    log.info({ msg: "listening", url: `http://localhost:${env.PORT}`, mode: env.NODE_ENV });
+  });
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, then
+  // close the database so the WAL is checkpointed cleanly.
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ msg: "shutting down", signal });
+    const force = setTimeout(() => {
+      log.warn({ msg: "forcing exit after 10s" });
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await viteDevServer?.close();
+      await closeDb();
+      log.info({ msg: "closed" });
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

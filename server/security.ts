@@ -1,0 +1,67 @@
+import crypto from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * Security headers for every response. The CSP allows scripts only from our
+ * origin or carrying this request's nonce: no 'unsafe-eval', no 'unsafe-inline'
+ * scripts (lessons arrive as HTML, not as code to evaluate).
+ */
+export function securityHeaders({ dev }: { dev: boolean }) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const scriptSrc = dev
+      ? `'self' 'nonce-${nonce}' 'unsafe-inline'` // Vite's dev client injects inline scripts
+      : `'self' 'nonce-${nonce}'`;
+    const directives = [
+      "default-src 'self'",
+      `script-src ${scriptSrc}`,
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      "media-src 'self' blob:",
+      `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+      "frame-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ];
+    if (dev) directives[2] = "style-src 'self' 'unsafe-inline'";
+    res.setHeader("Content-Security-Policy", directives.join("; "));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (!dev) res.setHeader("Strict-Transport-Security", "max-age=15552000");
+    next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request protection on top of SameSite=Lax cookies: a non-GET
+ * request whose Origin (or, failing that, Referer) is another site is refused.
+ */
+export function originCheck({ trustProxy }: { trustProxy: boolean }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const source = req.get("origin") ?? refererOrigin(req.get("referer"));
+    if (!source) return next(); // non-browser clients (curl, tests) send neither
+    const proto = trustProxy ? (req.get("x-forwarded-proto") ?? req.protocol) : req.protocol;
+    const host = trustProxy ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
+    if (source === `${proto}://${host}`) return next();
+    res.status(403).type("text/plain").send("Cross-site request refused");
+  };
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return "null";
+  }
+}
