@@ -14,6 +14,9 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   build: { target: "es2020", cssMinify: true },
   server: { port: Number(process.env.PORT ?? 3000) },
+  // Server-only native module: its "browser" entry names a WASM package we do not install,
+  // and Vite's dependency scan (which follows *.server imports) would try to bundle it.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   plugins: isTest
     ? []
     : [

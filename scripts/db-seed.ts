@@ -1,1 +1,45 @@
-console.log("seed: nothing yet");
+/**
+ * `npm run db:seed`: demo accounts (password in README.md) and a learner
+ * half-way through the sample course. With SEED_ONLY_IF_EMPTY=true (what
+ * `npm start` sets) a database that already has users is left alone.
+ */
+import fs from "node:fs";
+import { buildCourses } from "~/catalog/build.server";
+import { manifestPath } from "~/catalog/cache.server";
+import { getCatalog } from "~/catalog/catalog.server";
+import { databasePath, env } from "~/config/env.server";
+import { closeDb, db } from "~/db/client.server";
+import { seedDemoData } from "~/db/seed.server";
+
+async function main(): Promise<number> {
+  if (env.SEED_ONLY_IF_EMPTY && (await db.user.count()) > 0) {
+    console.log("seed: already seeded (the database has users); nothing to do");
+    return 0;
+  }
+  console.log(`seed: seeding ${databasePath()}`);
+
+  // Course rows come from the compiled catalogue: build it first on a fresh clone.
+  if (!fs.existsSync(manifestPath(env.COURSE_CACHE_DIR))) {
+    console.log("seed: no compiled courses yet, running the course build");
+    const built = await buildCourses({ coursesDir: env.COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR });
+    if (built.failures.length) {
+      for (const failure of built.failures) console.error(`  ${failure}`);
+      console.error("seed: the course build failed; fix the courses and run `npm run courses:build`");
+      return 1;
+    }
+  }
+  const { courses } = await getCatalog();
+  console.log(`seed: ${courses.length} course(s) in the catalogue`);
+
+  const result = await seedDemoData({ onlyIfEmpty: env.SEED_ONLY_IF_EMPTY, courses, log: (line) => console.log(line) });
+  if (result.skipped) console.log("seed: already seeded");
+  else {
+    console.log(
+      `seed: done — ${result.accounts} demo account(s), ${result.enrolments} enrolment(s), ${result.lessonsCompleted} lesson(s) completed`,
+    );
+  }
+  return 0;
+}
+
+const code = await main().finally(() => closeDb());
+process.exit(code);

@@ -5,15 +5,14 @@ import compression from "compression";
 import express from "express";
 import { closeDb } from "~/db/client.server";
 import { env } from "~/config/env.server";
+import { startHousekeeping } from "~/jobs/housekeeping.server";
 import { requestLogger, log } from "./log";
 import { originCheck, securityHeaders } from "./security";
 
 const dev = env.NODE_ENV !== "production";
 
 async function main() {
-  const viteDevServer = dev
-    ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
-    : undefined;
+  const viteDevServer = dev ? await createViteDevServer() : undefined;
 
   const app = express();
   app.disable("x-powered-by");
@@ -42,13 +41,14 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
     }),
   );
 
   const server = app.listen(env.PORT, () => {
     log.info({ msg: "listening", url: `http://localhost:${env.PORT}`, mode: env.NODE_ENV });
   });
+  const housekeeping = startHousekeeping();
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, then
   // close the database so the WAL is checkpointed cleanly.
@@ -62,6 +62,7 @@ async function main() {
       process.exit(1);
     }, 10_000);
     force.unref();
+    housekeeping.stop();
     server.close(async () => {
       await viteDevServer?.close();
       await closeDb();
@@ -72,6 +73,21 @@ async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/**
+ * Vite installs its own SIGTERM (and stdin "end") handler that exits the
+ * process before our graceful shutdown can close the database; we remove it
+ * and close Vite ourselves in shutdown().
+ */
+async function createViteDevServer() {
+  const vite = await import("vite");
+  const before = new Set(process.listeners("SIGTERM"));
+  const stdinBefore = new Set(process.stdin.listeners("end"));
+  const server = await vite.createServer({ server: { middlewareMode: true } });
+  for (const l of process.listeners("SIGTERM")) if (!before.has(l)) process.off("SIGTERM", l);
+  for (const l of process.stdin.listeners("end")) if (!stdinBefore.has(l)) process.stdin.off("end", l as () => void);
+  return server;
 }
 
 main().catch((error) => {

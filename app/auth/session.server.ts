@@ -63,7 +63,8 @@ export async function validateSessionToken(token: string, now = new Date()) {
   let renewed = false;
   if (now.getTime() >= expiresAt.getTime() - RENEW_WITHIN_MS) {
     expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await db.authSession.update({ where: { id }, data: { expiresAt } });
+    // updateMany: a logout racing with this request must not turn into a "record not found" error.
+    await db.authSession.updateMany({ where: { id }, data: { expiresAt } });
     renewed = true;
   }
   return { session: { id, expiresAt }, user: row.user as SessionUser, renewed };

@@ -15,12 +15,22 @@ const schema = z.object({
   /** Where compiled lessons are cached (see app/catalog). */
   COURSES_DIR: z.string().default(path.resolve("courses")),
   COURSE_CACHE_DIR: z.string().default(path.resolve(".cache/courses")),
+  /** Files learners attach to assignment submissions (names are random ids; see app/learning/assignment). */
+  UPLOADS_DIR: z.string().default(path.resolve("data/uploads")),
+  /** `npm run db:seed` leaves a database that already has users alone (set by `npm start`). */
+  SEED_ONLY_IF_EMPTY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Trust X-Forwarded-For from a reverse proxy when computing the client IP. */
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** The organisation named on certificates, and its logo (a PNG, JPEG or SVG file), if any. */
+  CERTIFICATE_ISSUER_NAME: z.string().min(1).default("Tadrib"),
+  CERTIFICATE_ISSUER_LOGO: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,7 +9,9 @@ import { CONNECTION_PRAGMAS } from "./pragmas.server";
  * _prisma_migrations exactly as Prisma Migrate does (lowercase hex SHA-256 of
  * the file as checksum, applied_steps_count 1), so `prisma migrate status` on a
  * machine that has Prisma's schema engine agrees with us.
- * See docs/decisions/002-migrations.md for why we do not use `prisma migrate`.
+ * Timestamps are integer Unix milliseconds, which is what Prisma's engine
+ * (quaint) binds for DATETIME on SQLite.
+ * See docs/decisions/002-migrations-without-prisma-engine.md for why we do not use `prisma migrate`.
  */
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
@@ -112,13 +114,13 @@ export function migrate(
     database.pragma("foreign_keys = OFF");
     try {
       database.transaction(() => {
-        insert.run(id, file.checksum, file.name, new Date().toISOString());
+        insert.run(id, file.checksum, file.name, Date.now());
         database.exec(file.sql);
         const violations = database.pragma("foreign_key_check") as unknown[];
         if (violations.length > 0) {
           throw new MigrationError(`Migration "${file.name}" leaves ${violations.length} foreign key violation(s).`);
         }
-        finish.run(new Date().toISOString(), id);
+        finish.run(Date.now(), id);
       })();
     } catch (error) {
       if (error instanceof MigrationError) throw error;

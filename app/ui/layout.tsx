@@ -1,6 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useI18n } from "~/i18n/react";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
+import { Notice } from "~/ui/notice";
 import { useRootData } from "~/ui/root-data";
 
 export function LanguageSwitcher() {
@@ -49,6 +50,11 @@ export function SiteHeader() {
                 <NavLink to="/me">{t("common.nav.me")}</NavLink>
               </li>
             ) : null}
+            {user?.role === "reviewer" || user?.role === "admin" ? (
+              <li>
+                <NavLink to="/review">{t("assignment.nav.review")}</NavLink>
+              </li>
+            ) : null}
             {user?.role === "admin" ? (
               <li>
                 <NavLink to="/admin">{t("common.nav.admin")}</NavLink>
@@ -60,7 +66,10 @@ export function SiteHeader() {
           <LanguageSwitcher />
           {user ? (
             <Form method="post" action="/logout" className="inline-form">
-              <span className="user-name">{user.name}</span>{" "}
+              <Link to="/account" className="user-name">
+                {user.name}
+                <span className="visually-hidden"> ({t("auth.nav.account")})</span>
+              </Link>{" "}
               <button type="submit" className="button button-small button-secondary">
                 {t("common.nav.logout")}
               </button>
@@ -75,6 +84,7 @@ export function SiteHeader() {
           )}
         </div>
       </div>
+      <Notice />
     </header>
   );
 }

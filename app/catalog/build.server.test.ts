@@ -1,0 +1,162 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { buildCourses, courseVersion } from "./build.server";
+import { type Manifest, manifestPath, readLessonEntry } from "./cache.server";
+import { compileLesson, LessonBuildError } from "./compile-lesson.server";
+import { courseYml, makeCoursesDir, writeCourse } from "./course-fixture.server";
+import { courseValidators } from "./island-validators.server";
+import { renderLesson } from "./render-lesson.server";
+
+let dirs: ReturnType<typeof makeCoursesDir>;
+beforeEach(() => {
+  dirs = makeCoursesDir();
+});
+afterEach(() => dirs.cleanup());
+
+async function render(mdx: string, file = "courses/x/lessons/l.fr.mdx") {
+  return renderLesson(await compileLesson(mdx, file), file);
+}
+
+const build = () => buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir });
+const readManifest = () => JSON.parse(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")) as Manifest;
+
+describe("rendering a lesson to segments", () => {
+  test("a <Quiz /> between two paragraphs splits the lesson into html, island, html", async () => {
+    const { segments } = await render('First paragraph.\n\n<Quiz id="q1" />\n\nSecond *paragraph*.\n');
+    expect(segments).toEqual([
+      { type: "html", html: "<p>First paragraph.</p>" },
+      { type: "island", kind: "quiz", props: { id: "q1" } },
+      { type: "html", html: "<p>Second <em>paragraph</em>.</p>" },
+    ]);
+  });
+
+  test("island props are kept as JSON, and a lesson may start or end with an island", async () => {
+    const { segments } = await render('<Quiz id="a" attempts={3} tags={["x", "y"]} />\n\nText.\n\n<Quiz id="b" />\n');
+    expect(segments).toEqual([
+      { type: "island", kind: "quiz", props: { id: "a", attempts: 3, tags: ["x", "y"] } },
+      { type: "html", html: "<p>Text.</p>" },
+      { type: "island", kind: "quiz", props: { id: "b" } },
+    ]);
+  });
+
+  test("an island inside another element is refused, naming the file", async () => {
+    await expect(render('<Callout>\nRead this.\n\n<Quiz id="q1" />\n</Callout>\n')).rejects.toThrow(
+      /^courses\/x\/lessons\/l\.fr\.mdx: <Quiz> must stand on its own line at the top level/,
+    );
+  });
+
+  test("Callouts become <aside class=callout>, tables scroll in their own box, headings get ids for the table of contents", async () => {
+    const { segments, headings } = await render(
+      '## Qu\'est-ce que la traite ?\n\n<Callout type="warning" title="Attention">Un **seul** indicateur ne suffit pas.</Callout>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n### Détails\n\n## Qu\'est-ce que la traite ?\n',
+    );
+    expect(segments).toHaveLength(1);
+    const html = segments[0].type === "html" ? segments[0].html : "";
+    expect(html).toContain('<h2 id="qu-est-ce-que-la-traite">');
+    expect(html).toContain(
+      '<aside class="callout callout-warning"><p class="callout-title">Attention</p>Un <strong>seul</strong> indicateur ne suffit pas.</aside>',
+    );
+    expect(html).toContain('<div class="table-wrap" tabindex="0"><table><thead>');
+    expect(headings).toEqual([
+      { level: 2, id: "qu-est-ce-que-la-traite", text: "Qu'est-ce que la traite ?" },
+      { level: 3, id: "details", text: "Détails" },
+      { level: 2, id: "qu-est-ce-que-la-traite-2", text: "Qu'est-ce que la traite ?" },
+    ]);
+  });
+
+  test("a level-1 heading, an unknown Callout type and an undefined component are errors naming the file", async () => {
+    await expect(render("# Title\n")).rejects.toThrow(/^courses\/x\/lessons\/l\.fr\.mdx: use ## \(h2\)/);
+    await expect(render('<Callout type="danger">x</Callout>\n')).rejects.toThrow(/type must be one of note, warning, tip/);
+    await expect(render("<Unknown />\n")).rejects.toThrow(/^courses\/x\/lessons\/l\.fr\.mdx: .*Unknown/);
+  });
+
+  test("an MDX syntax error names the file and the line", async () => {
+    const error = await compileLesson("Fine.\n\nStill fine.\n\n<Callout>\nnever closed\n", "courses/x/lessons/l.fr.mdx").catch((e) => e);
+    expect(error).toBeInstanceOf(LessonBuildError);
+    expect(error.message).toMatch(/^courses\/x\/lessons\/l\.fr\.mdx:5(:\d+)?: .*closing tag/);
+  });
+});
+
+describe("npm run courses:build", () => {
+  test("writes a manifest with the validated course, its version and a cache key per lesson and language", async () => {
+    writeCourse(dirs.coursesDir, "sample");
+    const summary = await build();
+    expect(summary).toMatchObject({ courses: 1, lessons: 6, compiled: 6, cacheHits: 0, failures: [] });
+    const manifest = readManifest();
+    expect(manifest.courses).toHaveLength(1);
+    const [course] = manifest.courses;
+    expect(course.slug).toBe("sample");
+    expect(course.definition.title.en).toBe("Test course");
+    expect(course.version).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(course.lessons)).toEqual(["intro", "terms", "cases"]);
+    const entry = await readLessonEntry(dirs.cacheDir, course.lessons.terms.en!);
+    expect(entry?.file).toBe("courses/sample/lessons/terms.en.mdx");
+    expect(entry?.segments).toEqual([
+      { type: "html", html: '<h2 id="terms-en">terms (en)</h2>\n<p>Some text for terms in en.</p>' },
+    ]);
+  });
+
+  test("an unchanged source is not recompiled; changing one file recompiles exactly that one", async () => {
+    writeCourse(dirs.coursesDir, "sample");
+    expect((await build()).compiled).toBe(6);
+
+    const second = await build();
+    expect(second).toMatchObject({ compiled: 0, cacheHits: 6, failures: [] });
+
+    const file = path.join(dirs.coursesDir, "sample", "lessons", "intro.fr.mdx");
+    fs.appendFileSync(file, "\nOne more sentence.\n");
+    const third = await build();
+    expect(third).toMatchObject({ compiled: 1, cacheHits: 5, failures: [] });
+    const entry = await readLessonEntry(dirs.cacheDir, readManifest().courses[0].lessons.intro.fr!);
+    expect(JSON.stringify(entry?.segments)).toContain("One more sentence.");
+  });
+
+  test("the course version changes when any of its sources changes, and only then", async () => {
+    const dir = writeCourse(dirs.coursesDir, "sample");
+    const v1 = await courseVersion(dir);
+    expect(await courseVersion(dir)).toBe(v1);
+    fs.appendFileSync(path.join(dir, "lessons", "cases.en.mdx"), "\nEdited.\n");
+    const v2 = await courseVersion(dir);
+    expect(v2).not.toBe(v1);
+    // Any file of the folder counts (quizzes, assignments, media…), not only course.yml and lessons.
+    fs.mkdirSync(path.join(dir, "media"));
+    fs.writeFileSync(path.join(dir, "media", "diagram.svg"), "<svg/>");
+    expect(await courseVersion(dir)).not.toBe(v2);
+
+    await build();
+    expect(readManifest().courses[0].version).toBe(await courseVersion(dir));
+  });
+
+  test("an MDX error fails the build, names the file and line, and keeps the previous manifest", async () => {
+    writeCourse(dirs.coursesDir, "sample");
+    await build();
+    const before = fs.readFileSync(manifestPath(dirs.cacheDir), "utf8");
+
+    fs.writeFileSync(path.join(dirs.coursesDir, "sample", "lessons", "terms.fr.mdx"), "Intro.\n\n<Callout>\nnot closed\n");
+    const summary = await build();
+    expect(summary.failures).toEqual([expect.stringMatching(/^courses\/sample\/lessons\/terms\.fr\.mdx:3(:\d+)?: /)]);
+    expect(summary.compiled).toBe(0);
+    expect(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")).toBe(before);
+  });
+
+  test("an invalid course.yml fails the build with its messages; valid courses are still compiled", async () => {
+    writeCourse(dirs.coursesDir, "good");
+    writeCourse(dirs.coursesDir, "bad", courseYml({ hours: -1 }));
+    const summary = await build();
+    expect(summary.failures).toEqual(["courses/bad/course.yml: hours: must be more than 0"]);
+    expect(summary.compiled).toBe(6);
+    expect(fs.existsSync(manifestPath(dirs.cacheDir))).toBe(false);
+  });
+
+  test("course validators registered by other capabilities fail the build with their messages", async () => {
+    writeCourse(dirs.coursesDir, "sample");
+    const validator = () => ["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"];
+    courseValidators.push(validator);
+    try {
+      const summary = await build();
+      expect(summary.failures).toEqual(["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"]);
+    } finally {
+      courseValidators.splice(courseValidators.indexOf(validator), 1);
+    }
+  });
+});

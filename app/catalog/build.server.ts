@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type LessonCacheEntry,
+  lessonEntryPath,
+  type Manifest,
+  MANIFEST_FORMAT,
+  type ManifestCourse,
+  manifestPath,
+  readLessonEntry,
+  writeJsonAtomic,
+} from "./cache.server";
+import { compileLesson, LessonBuildError } from "./compile-lesson.server";
+import {
+  displayPath,
+  LESSONS_DIR,
+  lessonFileName,
+  listCourseSlugs,
+  loadCourseDefinition,
+} from "./course-schema.server";
+import { courseValidators, islandValidators, type CourseCheckInput } from "./island-validators.server";
+import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
+import type { CourseDefinition } from "./types";
+
+export type BuildOptions = {
+  coursesDir: string;
+  cacheDir: string;
+  onEvent?: (event: BuildEvent) => void;
+};
+
+export type BuildEvent =
+  | { type: "plan"; courses: number; lessons: number }
+  | { type: "lesson"; slug: string; file: string; cached: boolean; done: number; total: number }
+  | { type: "course"; slug: string; lessons: number; compiled: number; cacheHits: number; errors: string[] };
+
+export type BuildSummary = {
+  courses: number;
+  /** Lesson files (lessons × languages) in valid courses. */
+  lessons: number;
+  compiled: number;
+  cacheHits: number;
+  /** One message per problem, each naming its file. Non-empty means the manifest was not written. */
+  failures: string[];
+  ms: number;
+};
+
+/** Walks up from this file to node_modules: works from tsx, Vitest and a bundled server alike. */
+function packageVersion(name: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = path.join(dir, "node_modules", name, "package.json");
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+    const parent = path.dirname(dir);
+    if (parent === dir) return "unknown";
+    dir = parent;
+  }
+}
+
+let fingerprint: string | undefined;
+
+/** Everything besides the source that decides a lesson's output. */
+export function compilerFingerprint(): string {
+  fingerprint ??= ["mdx-bundler", "esbuild", "react-dom", "remark-gfm"]
+    .map((name) => `${name}@${packageVersion(name)}`)
+    .concat(`renderer@${RENDERER_VERSION}`)
+    .join(" ");
+  return fingerprint;
+}
+
+export function lessonCacheKey(source: Buffer): string {
+  return createHash("sha256").update(compilerFingerprint()).update("\0").update(source).digest("hex");
+}
+
+async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await filesUnder(path.join(dir, entry.name), rel)));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * A course's version: SHA-256 over the names and bytes of every file in its
+ * folder (course.yml, lessons, and whatever later formats add, such as quizzes).
+ */
+export async function courseVersion(courseDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const rel of await filesUnder(courseDir)) {
+    hash.update(rel).update("\0").update(await fs.readFile(path.join(courseDir, rel))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+async function renderedLesson(cacheDir: string, source: Buffer, file: string): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
+  const key = lessonCacheKey(source);
+  const existing = await readLessonEntry(cacheDir, key);
+  if (existing) return { entry: existing, cached: true };
+  const code = await compileLesson(source.toString("utf8"), file);
+  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file) };
+  await writeJsonAtomic(lessonEntryPath(cacheDir, key), entry);
+  return { entry, cached: false };
+}
+
+function lessonCount(course: CourseDefinition): number {
+  return course.modules.reduce((n, m) => n + m.lessons.length, 0) * course.languages.length;
+}
+
+/**
+ * Validates every course, renders every lesson in every language (from the
+ * cache when its source is unchanged), runs the island validators, and writes
+ * the manifest — only when nothing failed, so the server keeps serving the
+ * last good build.
+ */
+export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const failures: string[] = [];
+  const slugs = await listCourseSlugs(coursesDir);
+
+  const valid: CourseDefinition[] = [];
+  const invalid = new Map<string, string[]>();
+  for (const slug of slugs) {
+    const checked = await loadCourseDefinition(coursesDir, slug);
+    if (checked.ok) valid.push(checked.course);
+    else invalid.set(slug, checked.errors);
+  }
+  const total = valid.reduce((n, c) => n + lessonCount(c), 0);
+  onEvent?.({ type: "plan", courses: slugs.length, lessons: total });
+
+  let done = 0;
+  let compiled = 0;
+  let cacheHits = 0;
+  const manifestCourses: ManifestCourse[] = [];
+  for (const slug of slugs) {
+    const course = valid.find((c) => c.slug === slug);
+    if (!course) {
+      const errors = invalid.get(slug) ?? [];
+      failures.push(...errors);
+      onEvent?.({ type: "course", slug, lessons: 0, compiled: 0, cacheHits: 0, errors });
+      continue;
+    }
+    const courseDir = path.join(coursesDir, slug);
+    const errors: string[] = [];
+    const stats = { compiled: 0, cacheHits: 0 };
+    const lessons: ManifestCourse["lessons"] = {};
+    const islands: CourseCheckInput["islands"] = [];
+    for (const mod of course.modules) {
+      for (const lesson of mod.lessons) {
+        lessons[lesson.id] = {};
+        for (const lang of course.languages) {
+          const name = lessonFileName(lesson.id, lang);
+          const file = displayPath(coursesDir, slug, LESSONS_DIR, name);
+          let cached = false;
+          try {
+            const source = await fs.readFile(path.join(courseDir, LESSONS_DIR, name));
+            const rendered = await renderedLesson(cacheDir, source, file);
+            cached = rendered.cached;
+            lessons[lesson.id][lang] = rendered.entry.key;
+            stats[cached ? "cacheHits" : "compiled"]++;
+            for (const segment of rendered.entry.segments) {
+              if (segment.type !== "island") continue;
+              islands.push({ kind: segment.kind, lessonId: lesson.id, lang, props: segment.props });
+              const validate = islandValidators[segment.kind];
+              if (validate) errors.push(...(await validate({ courseDir, course, lessonId: lesson.id, lang, file, props: segment.props })));
+            }
+          } catch (error) {
+            errors.push(error instanceof LessonBuildError ? error.message : `${file}: ${(error as Error).message}`);
+          }
+          done++;
+          onEvent?.({ type: "lesson", slug, file, cached, done, total });
+        }
+      }
+    }
+    for (const validate of courseValidators) errors.push(...(await validate({ courseDir, course, islands })));
+    compiled += stats.compiled;
+    cacheHits += stats.cacheHits;
+    failures.push(...errors);
+    onEvent?.({ type: "course", slug, lessons: lessonCount(course), ...stats, errors });
+    if (!errors.length) manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons });
+  }
+
+  if (!failures.length) {
+    const manifest: Manifest = { format: MANIFEST_FORMAT, builtAt: new Date().toISOString(), courses: manifestCourses };
+    await writeJsonAtomic(manifestPath(cacheDir), manifest);
+  }
+  return { courses: slugs.length, lessons: total, compiled, cacheHits, failures, ms: Math.round(performance.now() - started) };
+}
+
+/** Deletes cached lessons that the current manifest does not use (`npm run courses:build -- --prune`). */
+export async function pruneCache(cacheDir: string): Promise<number> {
+  const manifest = JSON.parse(await fs.readFile(manifestPath(cacheDir), "utf8")) as Manifest;
+  const used = new Set(manifest.courses.flatMap((c) => Object.values(c.lessons).flatMap((l) => Object.values(l))));
+  const dir = path.dirname(lessonEntryPath(cacheDir, "x"));
+  let removed = 0;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (name.endsWith(".json") && !used.has(name.slice(0, -5))) {
+      await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

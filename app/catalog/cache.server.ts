@@ -1,0 +1,59 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Locale } from "~/i18n/locales";
+import type { CourseDefinition, LessonHeading, Segment } from "./types";
+
+/**
+ * The compiled-course cache written by `npm run courses:build` and read by the
+ * server:
+ *   <cacheDir>/manifest.json          every course, its version, lesson → cache key
+ *   <cacheDir>/lessons/<key>.json     one rendered lesson in one language
+ * A key is the SHA-256 of the compiler versions and the lesson's source bytes,
+ * so an entry never goes stale: changed input means a new key.
+ */
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_FORMAT = 1;
+
+export type ManifestCourse = {
+  slug: string;
+  /** SHA-256 over every file of courses/<slug>/: a Completion records the version it was earned on. */
+  version: string;
+  definition: CourseDefinition;
+  /** lessonId → language → cache key */
+  lessons: Record<string, Partial<Record<Locale, string>>>;
+};
+
+export type Manifest = { format: typeof MANIFEST_FORMAT; builtAt: string; courses: ManifestCourse[] };
+
+export type LessonCacheEntry = {
+  key: string;
+  /** The source it was rendered from, for messages (courses/<slug>/lessons/<id>.<lang>.mdx). */
+  file: string;
+  segments: Segment[];
+  headings: LessonHeading[];
+};
+
+export function manifestPath(cacheDir: string): string {
+  return path.join(cacheDir, MANIFEST_FILE);
+}
+
+export function lessonEntryPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, "lessons", `${key}.json`);
+}
+
+/** Write-then-rename, so a server reading the cache never sees half a file. */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(value));
+  await fs.rename(tmp, file);
+}
+
+export async function readLessonEntry(cacheDir: string, key: string): Promise<LessonCacheEntry | null> {
+  try {
+    return JSON.parse(await fs.readFile(lessonEntryPath(cacheDir, key), "utf8")) as LessonCacheEntry;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

@@ -1,0 +1,294 @@
+import { getCatalog, type Catalog } from "~/catalog/catalog.server";
+import { env } from "~/config/env.server";
+import { db } from "~/db/client.server";
+import type { Certificate, Prisma } from "~/db/generated/client";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
+import { formatCertificateCode, generateCertificateCode, normalizeCertificateCode } from "./code.server";
+import { renderCertificatePdf } from "./pdf.server";
+
+/**
+ * Certificates: issued once per completion, verified by code, revoked and
+ * re-issued by admins. The name, course title and hours are copied onto the
+ * row at issue, in the learner's language, so the PDF and /verify keep saying
+ * what was certified whatever happens to the account or the course later.
+ */
+
+/** Stored as the revocation reason when an admin re-issues without giving one; pages translate it. */
+export const REISSUED_REASON = "reissued";
+
+export type CertificateStatus = "valid" | "revoked";
+
+export class CertificateActionError extends Error {
+  constructor(readonly code: "not-found" | "already-reissued" | "reason-required") {
+    super(`Certificate action refused: ${code}`);
+    this.name = "CertificateActionError";
+  }
+}
+
+type Courses = Pick<Catalog, "courses">;
+export type CertificateOptions = {
+  /** The course catalogue to read titles and hours from (tests pass their own). */
+  catalog?: Courses;
+  now?: Date;
+};
+
+type Tx = Prisma.TransactionClient;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+function localeOf(value: string): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+async function courseFacts(courseId: string, locale: Locale, catalog?: Courses): Promise<{ title: string; hours: number }> {
+  const course = (catalog ?? (await getCatalog())).courses.find((c) => c.id === courseId);
+  if (!course) throw new Error(`Course ${courseId} is not in the course catalogue: run npm run courses:build`);
+  const { title, hours } = course.definition;
+  return { title: title[locale] ?? title[DEFAULT_LOCALE] ?? Object.values(title)[0] ?? course.slug, hours };
+}
+
+/** A new certificate for a completion, with today's name and title in the learner's language. */
+async function createCertificate(
+  client: Tx,
+  completionId: string,
+  options: CertificateOptions & { replacesId?: string },
+): Promise<Certificate> {
+  const completion = await client.completion.findUniqueOrThrow({
+    where: { id: completionId },
+    select: { userId: true, courseId: true, user: { select: { name: true, locale: true } } },
+  });
+  const locale = localeOf(completion.user.locale);
+  const { title, hours } = await courseFacts(completion.courseId, locale, options.catalog);
+  const data = {
+    userId: completion.userId,
+    courseId: completion.courseId,
+    completionId,
+    activeCompletionId: completionId,
+    locale,
+    learnerName: completion.user.name,
+    courseTitle: title,
+    hours,
+    issuedAt: options.now ?? new Date(),
+    replacesId: options.replacesId,
+  };
+  // 100 random bits make a clash of codes practically impossible; a retry costs nothing.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.certificate.create({ data: { ...data, code: generateCertificateCode() } });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      const active = await client.certificate.findUnique({ where: { activeCompletionId: completionId } });
+      if (active) throw error;
+    }
+  }
+}
+
+/**
+ * The valid certificate of a completion, issued now if the completion never had
+ * one. Safe to call any number of times, concurrently too: the unique index on
+ * activeCompletionId lets one insert win and the others return its row. Null
+ * when an admin revoked the completion's certificate: only reissueCertificate
+ * gives it a new one.
+ */
+export async function issueCertificateForCompletion(completionId: string, options: CertificateOptions = {}): Promise<Certificate | null> {
+  const active = await db.certificate.findUnique({ where: { activeCompletionId: completionId } });
+  if (active) return active;
+  if ((await db.certificate.count({ where: { completionId } })) > 0) return null;
+  try {
+    return await createCertificate(db, completionId, options);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.certificate.findUnique({ where: { activeCompletionId: completionId } });
+  }
+}
+
+/** Issues the certificates of a person's completions that never had one (recorded before certificates existed). */
+export async function issueMissingCertificates(userId: string, options: CertificateOptions = {}): Promise<number> {
+  const completions = await db.completion.findMany({ where: { userId, certificates: { none: {} } }, select: { id: true } });
+  let issued = 0;
+  for (const { id } of completions) if (await issueCertificateForCompletion(id, options)) issued++;
+  return issued;
+}
+
+/** Revokes a valid certificate. Revoking one already revoked keeps its first reason and date. */
+export async function revokeCertificate(id: string, reason: string, adminId: string, now = new Date()): Promise<Certificate> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new CertificateActionError("reason-required");
+  await db.certificate.updateMany({
+    where: { id, revokedAt: null },
+    data: { revokedAt: now, revokedReason: trimmed, revokedById: adminId, activeCompletionId: null },
+  });
+  const certificate = await db.certificate.findUnique({ where: { id } });
+  if (!certificate) throw new CertificateActionError("not-found");
+  return certificate;
+}
+
+/**
+ * Replaces a certificate with a new one under a new code (after a name
+ * correction, say): the old one is revoked, if it was not already, and the new
+ * one points back to it. A certificate is re-issued at most once; re-issue the
+ * newest one instead.
+ */
+export async function reissueCertificate(
+  id: string,
+  adminId: string,
+  options: CertificateOptions & { reason?: string } = {},
+): Promise<Certificate> {
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const old = await tx.certificate.findUnique({ where: { id }, include: { replacedBy: { select: { id: true } } } });
+    if (!old) throw new CertificateActionError("not-found");
+    if (old.replacedBy) throw new CertificateActionError("already-reissued");
+    if (!old.revokedAt) {
+      await tx.certificate.update({
+        where: { id },
+        data: {
+          revokedAt: now,
+          revokedReason: options.reason?.trim() || REISSUED_REASON,
+          revokedById: adminId,
+          activeCompletionId: null,
+        },
+      });
+    }
+    return createCertificate(tx, old.completionId, { ...options, now, replacesId: old.id });
+  });
+}
+
+export type Verification =
+  | { status: "unknown" }
+  | { status: CertificateStatus; name: string; course: string; date: Date };
+
+/**
+ * What /verify/<code> may tell anyone: valid or revoked, with the name, the
+ * course and the completion date, and nothing else about the person.
+ */
+export async function verifyCertificate(code: string): Promise<Verification> {
+  const normalized = normalizeCertificateCode(code);
+  if (!normalized) return { status: "unknown" };
+  const found = await db.certificate.findUnique({
+    where: { code: normalized },
+    select: { learnerName: true, courseTitle: true, revokedAt: true, completion: { select: { completedAt: true } } },
+  });
+  if (!found) return { status: "unknown" };
+  return {
+    status: found.revokedAt ? "revoked" : "valid",
+    name: found.learnerName,
+    course: found.courseTitle,
+    date: found.completion.completedAt,
+  };
+}
+
+export type CertificateSummary = {
+  id: string;
+  code: string;
+  courseTitle: string;
+  hours: number;
+  locale: Locale;
+  completedAt: Date;
+  issuedAt: Date;
+  status: CertificateStatus;
+};
+
+const summarySelect = {
+  id: true,
+  code: true,
+  courseTitle: true,
+  hours: true,
+  locale: true,
+  issuedAt: true,
+  revokedAt: true,
+  completion: { select: { completedAt: true } },
+} as const;
+
+type SummaryRow = Prisma.CertificateGetPayload<{ select: typeof summarySelect }>;
+
+function summary(row: SummaryRow): CertificateSummary {
+  return {
+    id: row.id,
+    code: formatCertificateCode(row.code),
+    courseTitle: row.courseTitle,
+    hours: row.hours,
+    locale: localeOf(row.locale),
+    completedAt: row.completion.completedAt,
+    issuedAt: row.issuedAt,
+    status: row.revokedAt ? "revoked" : "valid",
+  };
+}
+
+/** A learner's certificates, newest first; revoked ones stay listed, marked as such. */
+export async function listCertificatesForUser(userId: string): Promise<CertificateSummary[]> {
+  const rows = await db.certificate.findMany({ where: { userId }, select: summarySelect, orderBy: { issuedAt: "desc" } });
+  return rows.map(summary);
+}
+
+export type AdminCertificate = CertificateSummary & {
+  learnerName: string;
+  email: string;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  revokedBy: string | null;
+  reissued: boolean;
+};
+
+/** For /admin/certificates: newest first, optionally filtered by code, name or e-mail. */
+export async function listCertificatesForAdmin(query = "", take = 100): Promise<AdminCertificate[]> {
+  const q = query.trim();
+  const code = normalizeCertificateCode(q);
+  const where: Prisma.CertificateWhereInput = q
+    ? { OR: [...(code ? [{ code }] : []), { learnerName: { contains: q } }, { user: { email: { contains: q } } }] }
+    : {};
+  const rows = await db.certificate.findMany({
+    where,
+    orderBy: { issuedAt: "desc" },
+    take,
+    select: {
+      ...summarySelect,
+      learnerName: true,
+      revokedReason: true,
+      user: { select: { email: true } },
+      revokedBy: { select: { name: true } },
+      replacedBy: { select: { id: true } },
+    },
+  });
+  return rows.map((row) => ({
+    ...summary(row),
+    learnerName: row.learnerName,
+    email: row.user.email,
+    revokedAt: row.revokedAt,
+    revokedReason: row.revokedReason,
+    revokedBy: row.revokedBy?.name ?? null,
+    reissued: row.replacedBy !== null,
+  }));
+}
+
+export function verifyPath(code: string): string {
+  return `/verify/${formatCertificateCode(code)}`;
+}
+
+/**
+ * The PDF of a certificate, for its owner while it is valid, or for an admin.
+ * Null otherwise, so the route answers 404 without saying whether it exists.
+ */
+export async function certificatePdfFor(
+  id: string,
+  viewer: { id: string; role: string },
+  absoluteUrl: (path: string) => string,
+): Promise<{ pdf: Buffer; filename: string } | null> {
+  const certificate = await db.certificate.findUnique({ where: { id }, include: { completion: { select: { completedAt: true } } } });
+  if (!certificate) return null;
+  const isAdmin = viewer.role === "admin";
+  if (!isAdmin && (certificate.userId !== viewer.id || certificate.revokedAt)) return null;
+  const pdf = await renderCertificatePdf({
+    locale: localeOf(certificate.locale),
+    learnerName: certificate.learnerName,
+    courseTitle: certificate.courseTitle,
+    hours: certificate.hours,
+    completedAt: certificate.completion.completedAt,
+    issuer: { name: env.CERTIFICATE_ISSUER_NAME, logo: env.CERTIFICATE_ISSUER_LOGO },
+    code: certificate.code,
+    verifyUrl: absoluteUrl(verifyPath(certificate.code)),
+  });
+  return { pdf, filename: `certificate-${formatCertificateCode(certificate.code)}.pdf` };
+}

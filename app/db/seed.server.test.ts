@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import { verifyPassword } from "~/auth/password.server";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { db } from "./client.server";
+import { DEMO_ACCOUNTS, DEMO_LEARNER_IN_PROGRESS, DEMO_PASSWORD, SAMPLE_COURSE_SLUG, seedDemoData } from "./seed.server";
+
+async function sampleCourse(): Promise<CatalogCourse> {
+  const row = await db.course.create({ data: { slug: SAMPLE_COURSE_SLUG } });
+  return {
+    id: row.id,
+    slug: SAMPLE_COURSE_SLUG,
+    version: "v1",
+    lessons: {},
+    definition: {
+      slug: SAMPLE_COURSE_SLUG,
+      languages: ["fr"],
+      title: { fr: "Cours" },
+      summary: { fr: "Résumé" },
+      audience: { fr: "Public" },
+      hours: 1,
+      completion: { lessons: "all" },
+      modules: [{ id: "m", title: { fr: "M" }, lessons: [{ id: "one", title: { fr: "1" } }, { id: "two", title: { fr: "2" } }] }],
+    },
+  };
+}
+
+describe("demo seed", () => {
+  test("creates one account per role with the demo password, and a learner half-way through the sample course", async () => {
+    const course = await sampleCourse();
+    const result = await seedDemoData({ onlyIfEmpty: true, courses: [course] });
+    expect(result).toEqual({ skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments: 1, lessonsCompleted: 1 });
+
+    const users = await db.user.findMany({ include: { password: true }, orderBy: { email: "asc" } });
+    expect(users.map((u) => [u.email, u.role, u.locale])).toEqual(
+      [
+        ["admin@tadrib.test", "admin", "fr"],
+        ["amina@tadrib.test", "learner", "ar"],
+        ["learner@tadrib.test", "learner", "fr"],
+        ["manager@tadrib.test", "manager", "fr"],
+        ["reviewer@tadrib.test", "reviewer", "fr"],
+      ],
+    );
+    expect(users.find((u) => u.email === "amina@tadrib.test")?.name).toBe("أمينة العلوي");
+    expect(await verifyPassword(users[0].password!.hash, DEMO_PASSWORD)).toBe(true);
+
+    const learner = users.find((u) => u.email === DEMO_LEARNER_IN_PROGRESS)!;
+    expect(await db.enrolment.count({ where: { userId: learner.id, courseId: course.id } })).toBe(1);
+    const done = await db.lessonProgress.findMany({ where: { userId: learner.id, completedAt: { not: null } } });
+    expect(done.map((p) => p.lessonId)).toEqual(["one"]);
+    expect(await db.completion.count()).toBe(0);
+  });
+
+  test("with onlyIfEmpty, a database that has users is left alone", async () => {
+    await db.user.create({ data: { email: "someone@example.test", name: "Someone" } });
+    const before = await db.user.findMany({ select: { email: true, updatedAt: true }, orderBy: { email: "asc" } });
+    expect(await seedDemoData({ onlyIfEmpty: true, courses: [] })).toEqual({ skipped: true });
+    expect(await db.user.findMany({ select: { email: true, updatedAt: true }, orderBy: { email: "asc" } })).toEqual(before);
+  });
+});

@@ -1,0 +1,73 @@
+import { hashPassword } from "~/auth/password.server";
+import type { Role } from "~/auth/session.server";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { lessonsInOrder } from "~/catalog/outline";
+import type { Locale } from "~/i18n/locales";
+import { enrol, markLessonComplete, recordLessonView } from "~/learning/progress.server";
+import { db } from "./client.server";
+
+/**
+ * Demo data for a fresh install and for the browser tests: one account per
+ * role, all with the same password (listed in README.md), and a learner
+ * half-way through the sample course so /me and "Resume" have something to show.
+ */
+export const DEMO_PASSWORD = "tadrib-demo-2026";
+export const SAMPLE_COURSE_SLUG = "first-steps-trafficking";
+
+type DemoAccount = { email: string; name: string; role: Role; locale: Locale };
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: "admin@tadrib.test", name: "Nadia Bennani", role: "admin", locale: "fr" },
+  { email: "reviewer@tadrib.test", name: "Karim El Idrissi", role: "reviewer", locale: "fr" },
+  { email: "manager@tadrib.test", name: "Sophie Martin", role: "manager", locale: "fr" },
+  { email: "learner@tadrib.test", name: "Leïla Haddad", role: "learner", locale: "fr" },
+  { email: "amina@tadrib.test", name: "أمينة العلوي", role: "learner", locale: "ar" },
+];
+
+/** Enrolled in the sample course with its first lesson completed. */
+export const DEMO_LEARNER_IN_PROGRESS = "learner@tadrib.test";
+
+export type SeedResult = { skipped: true } | { skipped: false; accounts: number; enrolments: number; lessonsCompleted: number };
+
+export async function seedDemoData({
+  onlyIfEmpty,
+  courses,
+  log = () => {},
+}: {
+  onlyIfEmpty: boolean;
+  courses: CatalogCourse[];
+  log?: (line: string) => void;
+}): Promise<SeedResult> {
+  if (onlyIfEmpty && (await db.user.count()) > 0) return { skipped: true };
+
+  const now = new Date();
+  const ids = new Map<string, string>();
+  for (const [i, account] of DEMO_ACCOUNTS.entries()) {
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const user = await db.user.upsert({
+      where: { email: account.email },
+      create: { ...account, consentedAt: now, password: { create: { hash } } },
+      update: { name: account.name, role: account.role, locale: account.locale, password: { upsert: { create: { hash }, update: { hash } } } },
+      select: { id: true },
+    });
+    ids.set(account.email, user.id);
+    log(`  [${i + 1}/${DEMO_ACCOUNTS.length}] ${account.email} (${account.role}, ${account.locale})`);
+  }
+
+  let enrolments = 0;
+  let lessonsCompleted = 0;
+  const course = courses.find((c) => c.slug === SAMPLE_COURSE_SLUG);
+  const learnerId = ids.get(DEMO_LEARNER_IN_PROGRESS);
+  if (course && learnerId) {
+    await enrol(learnerId, course, now);
+    enrolments++;
+    const first = lessonsInOrder(course.definition)[0];
+    await recordLessonView(learnerId, course, first.id, now);
+    await markLessonComplete(learnerId, course, first.id, now);
+    lessonsCompleted++;
+    log(`  ${DEMO_LEARNER_IN_PROGRESS}: enrolled in ${course.slug}, lesson "${first.id}" completed`);
+  } else {
+    log(`  course ${SAMPLE_COURSE_SLUG} not found: no demo enrolment`);
+  }
+  return { skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments, lessonsCompleted };
+}

@@ -1,0 +1,42 @@
+import { getCatalog } from "~/catalog/catalog.server";
+import { contentLanguage, textIn } from "~/catalog/outline";
+import { db } from "~/db/client.server";
+import type { Locale } from "~/i18n/locales";
+
+export const USERS_PER_PAGE = 50;
+
+/** /admin: users (paginated) and, per course, how many learners started and completed it. */
+export async function adminOverview(requestedPage: number, locale: Locale) {
+  const totalUsers = await db.user.count();
+  const pages = Math.max(1, Math.ceil(totalUsers / USERS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
+  const [users, enrolled, completed, { courses }] = await Promise.all([
+    db.user.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
+      select: { id: true, name: true, email: true, role: true, locale: true, createdAt: true },
+    }),
+    db.enrolment.groupBy({ by: ["courseId"], _count: { _all: true } }),
+    db.completion.groupBy({ by: ["courseId"], _count: { _all: true } }),
+    getCatalog(),
+  ]);
+  const count = (rows: { courseId: string; _count: { _all: number } }[], id: string) =>
+    rows.find((r) => r.courseId === id)?._count._all ?? 0;
+  return {
+    users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
+    page,
+    pages,
+    totalUsers,
+    courses: courses.map((course) => {
+      const { lang } = contentLanguage(course.definition.languages, locale);
+      return {
+        slug: course.slug,
+        lang,
+        title: textIn(course.definition.title, lang),
+        enrolled: count(enrolled, course.id),
+        completed: count(completed, course.id),
+      };
+    }),
+  };
+}

@@ -1,0 +1,65 @@
+import { redirect } from "@remix-run/node";
+import { type CatalogCourse, getCourse, getLessonContent } from "~/catalog/catalog.server";
+import { isKnownIsland } from "~/catalog/islands";
+import { loadIslandData } from "~/catalog/island-loaders.server";
+import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import type { Locale } from "~/i18n/locales";
+import { courseProgress, isEnrolled, markLessonComplete, recordLessonView } from "./progress.server";
+
+/** The lesson page (/courses/:slug/:lesson): content, navigation and "mark as complete". */
+
+async function requireEnrolledLesson(slug: string, lessonId: string, userId: string): Promise<CatalogCourse> {
+  const course = await getCourse(slug);
+  if (!course || !findLesson(course.definition, lessonId)) throw new Response("Not found", { status: 404 });
+  if (!(await isEnrolled(userId, course.id))) throw redirect(`/courses/${slug}`);
+  return course;
+}
+
+export async function lessonPage(slug: string, lessonId: string, userId: string, locale: Locale) {
+  const course = await requireEnrolledLesson(slug, lessonId, userId);
+  const d = course.definition;
+  const { lang, fallback } = contentLanguage(d.languages, locale);
+  await recordLessonView(userId, course, lessonId);
+  const [content, progress] = await Promise.all([getLessonContent(course, lessonId, lang), courseProgress(userId, course)]);
+  const islandData = await loadIslandData(content.segments, { course, lessonId, lang, userId });
+
+  for (const segment of content.segments) {
+    if (segment.type === "island" && !isKnownIsland(segment.kind)) {
+      console.warn(JSON.stringify({ level: "warn", msg: "unknown lesson island kind", kind: segment.kind, file: content.file }));
+    }
+  }
+
+  const order = lessonsInOrder(d);
+  const index = order.findIndex((l) => l.id === lessonId);
+  const found = findLesson(d, lessonId);
+  const neighbour = (i: number) => {
+    const l = order[i];
+    if (!l) return null;
+    return { id: l.id, title: textIn(findLesson(d, l.id)?.lesson.title ?? {}, lang) };
+  };
+  return {
+    course: { slug, title: textIn(d.title, lang) },
+    lesson: {
+      id: lessonId,
+      title: textIn(found?.lesson.title ?? {}, lang),
+      moduleTitle: textIn(found?.module.title ?? {}, lang),
+      index: index + 1,
+      total: order.length,
+    },
+    lang,
+    fallback,
+    segments: content.segments,
+    islandData,
+    headings: content.headings,
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+    done: progress.lessonStates[lessonId] === "done",
+    percent: progress.evaluation.percent,
+    courseCompletedAt: progress.completion?.completedAt.toISOString() ?? null,
+  };
+}
+
+export async function completeLesson(slug: string, lessonId: string, userId: string) {
+  const course = await requireEnrolledLesson(slug, lessonId, userId);
+  return markLessonComplete(userId, course, lessonId);
+}

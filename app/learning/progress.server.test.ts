@@ -1,0 +1,196 @@
+import { describe, expect, test } from "vitest";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import type { CompletionRuleDefinition } from "~/catalog/types";
+import { db } from "~/db/client.server";
+import { evaluateCompletionRule, recordCompletionIfMet } from "./completion.server";
+import { courseProgress, enrol, markLessonComplete, NotEnrolledError, progressByCourse, recordLessonView } from "./progress.server";
+
+let counter = 0;
+
+async function makeUser() {
+  counter++;
+  return db.user.create({ data: { email: `progress-${counter}@example.test`, name: `Learner ${counter}` } });
+}
+
+/** A course as the catalogue hands it out; its modules hold the given lesson ids. */
+async function makeCourse(
+  modules: string[][],
+  { slug = "course-a", version = "v1", completion = { lessons: "all" } as CompletionRuleDefinition } = {},
+): Promise<CatalogCourse> {
+  const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
+  return {
+    id: row.id,
+    slug,
+    version,
+    lessons: {},
+    definition: {
+      slug,
+      languages: ["fr"],
+      title: { fr: "Cours" },
+      summary: { fr: "Résumé" },
+      audience: { fr: "Public" },
+      hours: 1,
+      completion,
+      modules: modules.map((ids, m) => ({
+        id: `m${m + 1}`,
+        title: { fr: `Module ${m + 1}` },
+        lessons: ids.map((id) => ({ id, title: { fr: id } })),
+      })),
+    },
+  };
+}
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));
+
+describe("enrolment", () => {
+  test("is idempotent: a second click keeps one enrolment and its first date", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a", "b"]]);
+    expect(await enrol(user.id, course, day(1))).toEqual({ created: true });
+    expect(await enrol(user.id, course, day(2))).toEqual({ created: false });
+    const rows = await db.enrolment.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].enrolledAt).toEqual(day(1));
+  });
+
+  test("is required to mark a lesson complete", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a"]]);
+    await expect(markLessonComplete(user.id, course, "a")).rejects.toBeInstanceOf(NotEnrolledError);
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("lesson progress", () => {
+  test("marking complete stores the date once; the percentage is derived from it", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a", "b"], ["c", "d"]]);
+    await enrol(user.id, course);
+    expect((await courseProgress(user.id, course)).evaluation.percent).toBe(0);
+
+    await markLessonComplete(user.id, course, "b", day(3));
+    await markLessonComplete(user.id, course, "b", day(4));
+    const row = await db.lessonProgress.findUniqueOrThrow({
+      where: { userId_courseId_lessonId: { userId: user.id, courseId: course.id, lessonId: "b" } },
+    });
+    expect(row.completedAt).toEqual(day(3));
+
+    const progress = await courseProgress(user.id, course);
+    expect(progress.lessonStates).toEqual({ a: "notStarted", b: "done", c: "notStarted", d: "notStarted" });
+    expect(progress.evaluation).toMatchObject({ done: 1, required: 4, percent: 25, met: false });
+    expect(progress.completion).toBeNull();
+  });
+
+  test("an unknown lesson id is refused", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a"]]);
+    await enrol(user.id, course);
+    await expect(markLessonComplete(user.id, course, "nope")).rejects.toThrow(/no lesson "nope"/);
+    await expect(recordLessonView(user.id, course, "nope")).rejects.toThrow(/no lesson "nope"/);
+  });
+
+  test("Resume leads to the first incomplete lesson, else to the last one viewed", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a", "b"], ["c"]]);
+    await enrol(user.id, course);
+    let progress = await courseProgress(user.id, course);
+    expect(progress).toMatchObject({ started: false, resumeLessonId: "a" });
+
+    await recordLessonView(user.id, course, "a", day(1));
+    await markLessonComplete(user.id, course, "a", day(1));
+    await recordLessonView(user.id, course, "c", day(2));
+    progress = await courseProgress(user.id, course);
+    expect(progress).toMatchObject({ started: true, resumeLessonId: "b" });
+    expect(progress.lessonStates.c).toBe("started");
+
+    await markLessonComplete(user.id, course, "b", day(3));
+    await markLessonComplete(user.id, course, "c", day(3));
+    await recordLessonView(user.id, course, "b", day(5));
+    expect((await courseProgress(user.id, course)).resumeLessonId).toBe("b");
+  });
+});
+
+describe("course completion", () => {
+  test("is recorded once, with its date and the course version, when the last required lesson is completed", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a"], ["b"]], { version: "version-1" });
+    await enrol(user.id, course);
+    expect(await markLessonComplete(user.id, course, "a", day(1))).toEqual({ completed: false, newlyCompleted: false });
+    expect(await markLessonComplete(user.id, course, "b", day(2))).toEqual({ completed: true, newlyCompleted: true });
+    expect(await markLessonComplete(user.id, course, "b", day(3))).toEqual({ completed: true, newlyCompleted: false });
+    expect(await recordCompletionIfMet(user.id, course, day(4))).toEqual({ completed: true, newlyCompleted: false });
+
+    const completions = await db.completion.findMany({ where: { userId: user.id } });
+    expect(completions).toHaveLength(1);
+    expect(completions[0]).toMatchObject({ courseVersion: "version-1", completedAt: day(2), modality: "online" });
+    const progress = await courseProgress(user.id, course);
+    expect(progress.evaluation.percent).toBe(100);
+    expect(progress.completion).toEqual({ completedAt: day(2), courseVersion: "version-1" });
+  });
+
+  test("is not taken back when a new version of the course adds a lesson; the percentage follows the new content", async () => {
+    const user = await makeUser();
+    const v1 = await makeCourse([["a", "b"]], { version: "v1" });
+    await enrol(user.id, v1);
+    await markLessonComplete(user.id, v1, "a", day(1));
+    await markLessonComplete(user.id, v1, "b", day(1));
+
+    const v2 = await makeCourse([["a", "b"], ["c"]], { version: "v2" });
+    expect(v2.id).toBe(v1.id);
+    expect(await recordCompletionIfMet(user.id, v2, day(9))).toEqual({ completed: true, newlyCompleted: false });
+    const progress = await courseProgress(user.id, v2);
+    expect(progress.completion).toEqual({ completedAt: day(1), courseVersion: "v1" });
+    expect(progress.evaluation).toMatchObject({ done: 2, required: 3, percent: 66, met: false });
+    expect(progress.resumeLessonId).toBe("c");
+  });
+
+  test("follows the course's rule: only the lessons it lists are required", async () => {
+    const user = await makeUser();
+    const course = await makeCourse([["a", "b", "c"]], { completion: { lessons: ["a", "c"] } });
+    await enrol(user.id, course);
+    await markLessonComplete(user.id, course, "a", day(1));
+    expect((await courseProgress(user.id, course)).evaluation.percent).toBe(50);
+    expect(await markLessonComplete(user.id, course, "c", day(2))).toEqual({ completed: true, newlyCompleted: true });
+    expect((await courseProgress(user.id, course)).lessonStates.b).toBe("notStarted");
+  });
+
+  test("the rule evaluation is a pure function of the facts", () => {
+    const definition = {
+      slug: "x",
+      languages: ["fr" as const],
+      title: {},
+      summary: {},
+      audience: {},
+      hours: 1,
+      completion: { lessons: "all" as const },
+      modules: [{ id: "m", title: {}, lessons: ["a", "b", "c"].map((id) => ({ id, title: {} })) }],
+    };
+    expect(evaluateCompletionRule(definition, { completedLessonIds: new Set() })).toMatchObject({ met: false, percent: 0 });
+    expect(evaluateCompletionRule(definition, { completedLessonIds: new Set(["a", "zzz"]) })).toMatchObject({
+      met: false,
+      done: 1,
+      required: 3,
+      percent: 33,
+    });
+    const all = evaluateCompletionRule(definition, { completedLessonIds: new Set(["a", "b", "c"]) });
+    expect(all).toMatchObject({ met: true, percent: 100 });
+    expect(all.requirements).toEqual(["a", "b", "c"].map((id) => ({ kind: "lesson", id, met: true })));
+  });
+});
+
+describe("progress across courses", () => {
+  test("lists only enrolled courses, each with its own derived progress", async () => {
+    const user = await makeUser();
+    const one = await makeCourse([["a", "b"]], { slug: "one" });
+    const two = await makeCourse([["x"]], { slug: "two" });
+    const three = await makeCourse([["y"]], { slug: "three" });
+    await enrol(user.id, one);
+    await enrol(user.id, two);
+    await markLessonComplete(user.id, one, "a");
+    await markLessonComplete(user.id, two, "x");
+    const byCourse = await progressByCourse(user.id, [one, two, three]);
+    expect([...byCourse.keys()].sort()).toEqual([one.id, two.id].sort());
+    expect(byCourse.get(one.id)?.evaluation.percent).toBe(50);
+    expect(byCourse.get(two.id)?.completion).not.toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { findLesson, lessonsInOrder } from "~/catalog/outline";
+import { db } from "~/db/client.server";
+import { evaluateCompletionRule, recordCompletionIfMet, type RuleEvaluation } from "./completion.server";
+
+/**
+ * What a learner did in a course: enrolment, per-lesson views and completions,
+ * and the course Completion. Percentages are derived here on every read from
+ * LessonProgress and the completion rule; none is stored.
+ */
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+/** Idempotent: enrolling twice keeps the first enrolment (and its date). */
+export async function enrol(userId: string, course: CatalogCourse, now = new Date()): Promise<{ created: boolean }> {
+  const where = { userId_courseId: { userId, courseId: course.id } };
+  if (await db.enrolment.findUnique({ where, select: { id: true } })) return { created: false };
+  try {
+    await db.enrolment.create({ data: { userId, courseId: course.id, enrolledAt: now } });
+    return { created: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { created: false };
+    throw error;
+  }
+}
+
+export async function isEnrolled(userId: string, courseId: string): Promise<boolean> {
+  return Boolean(await db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } }));
+}
+
+function assertLesson(course: CatalogCourse, lessonId: string) {
+  if (!findLesson(course.definition, lessonId)) throw new Error(`Course ${course.slug} has no lesson "${lessonId}"`);
+}
+
+/** A learner opened a lesson: remembered so "Resume" can bring them back. */
+export async function recordLessonView(userId: string, course: CatalogCourse, lessonId: string, now = new Date()) {
+  assertLesson(course, lessonId);
+  await db.lessonProgress.upsert({
+    where: { userId_courseId_lessonId: { userId, courseId: course.id, lessonId } },
+    create: { userId, courseId: course.id, lessonId, startedAt: now, lastViewedAt: now },
+    update: { lastViewedAt: now },
+  });
+}
+
+export class NotEnrolledError extends Error {
+  constructor() {
+    super("Not enrolled in this course");
+    this.name = "NotEnrolledError";
+  }
+}
+
+/**
+ * Marks a lesson complete (the first completion date is kept) and records the
+ * course Completion when this met the rule.
+ */
+export async function markLessonComplete(userId: string, course: CatalogCourse, lessonId: string, now = new Date()) {
+  assertLesson(course, lessonId);
+  if (!(await isEnrolled(userId, course.id))) throw new NotEnrolledError();
+  const where = { userId_courseId_lessonId: { userId, courseId: course.id, lessonId } };
+  const row = await db.lessonProgress.upsert({
+    where,
+    create: { userId, courseId: course.id, lessonId, startedAt: now, lastViewedAt: now, completedAt: now },
+    update: {},
+    select: { completedAt: true },
+  });
+  if (!row.completedAt) await db.lessonProgress.update({ where, data: { completedAt: now } });
+  return recordCompletionIfMet(userId, course, now);
+}
+
+export type LessonState = "done" | "started" | "notStarted";
+
+export type CourseProgress = {
+  enrolled: boolean;
+  enrolledAt: Date | null;
+  lessonStates: Record<string, LessonState>;
+  evaluation: RuleEvaluation;
+  completion: { completedAt: Date; courseVersion: string } | null;
+  /** Where "Start"/"Resume" leads: the first incomplete lesson, else the last viewed. */
+  resumeLessonId: string;
+  started: boolean;
+};
+
+type ProgressRow = { lessonId: string; completedAt: Date | null; lastViewedAt: Date };
+
+/** Pure: derives a learner's progress from their rows and the course (used for one course or many). */
+export function deriveProgress(
+  course: CatalogCourse,
+  rows: ProgressRow[],
+  enrolment: { enrolledAt: Date } | null,
+  completion: { completedAt: Date; courseVersion: string } | null,
+): CourseProgress {
+  const lessons = lessonsInOrder(course.definition);
+  const byLesson = new Map(rows.map((r) => [r.lessonId, r]));
+  const lessonStates: Record<string, LessonState> = {};
+  for (const lesson of lessons) {
+    const row = byLesson.get(lesson.id);
+    lessonStates[lesson.id] = row?.completedAt ? "done" : row ? "started" : "notStarted";
+  }
+  const completedLessonIds = new Set(lessons.filter((l) => lessonStates[l.id] === "done").map((l) => l.id));
+  const firstIncomplete = lessons.find((l) => lessonStates[l.id] !== "done");
+  const lastViewed = rows
+    .filter((r) => lessonStates[r.lessonId] !== undefined)
+    .sort((a, b) => b.lastViewedAt.getTime() - a.lastViewedAt.getTime())[0];
+  return {
+    enrolled: Boolean(enrolment),
+    enrolledAt: enrolment?.enrolledAt ?? null,
+    lessonStates,
+    evaluation: evaluateCompletionRule(course.definition, { completedLessonIds }),
+    completion,
+    resumeLessonId: firstIncomplete?.id ?? lastViewed?.lessonId ?? lessons[0].id,
+    started: rows.some((r) => lessonStates[r.lessonId] !== undefined),
+  };
+}
+
+export async function courseProgress(userId: string, course: CatalogCourse): Promise<CourseProgress> {
+  const [rows, enrolment, completion] = await Promise.all([
+    db.lessonProgress.findMany({
+      where: { userId, courseId: course.id },
+      select: { lessonId: true, completedAt: true, lastViewedAt: true },
+    }),
+    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { enrolledAt: true } }),
+    db.completion.findUnique({
+      where: { userId_courseId: { userId, courseId: course.id } },
+      select: { completedAt: true, courseVersion: true },
+    }),
+  ]);
+  return deriveProgress(course, rows, enrolment, completion);
+}
+
+/** Progress in every course a learner is enrolled in, in three queries whatever the number of courses. */
+export async function progressByCourse(userId: string, courses: CatalogCourse[]): Promise<Map<string, CourseProgress>> {
+  const ids = courses.map((c) => c.id);
+  const [rows, enrolments, completions] = await Promise.all([
+    db.lessonProgress.findMany({
+      where: { userId, courseId: { in: ids } },
+      select: { courseId: true, lessonId: true, completedAt: true, lastViewedAt: true },
+    }),
+    db.enrolment.findMany({ where: { userId, courseId: { in: ids } }, select: { courseId: true, enrolledAt: true } }),
+    db.completion.findMany({
+      where: { userId, courseId: { in: ids } },
+      select: { courseId: true, completedAt: true, courseVersion: true },
+    }),
+  ]);
+  const out = new Map<string, CourseProgress>();
+  for (const course of courses) {
+    const enrolment = enrolments.find((e) => e.courseId === course.id) ?? null;
+    if (!enrolment) continue;
+    out.set(
+      course.id,
+      deriveProgress(
+        course,
+        rows.filter((r) => r.courseId === course.id),
+        enrolment,
+        completions.find((c) => c.courseId === course.id) ?? null,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+import { redirect } from "@remix-run/node";
+import type { SessionUser } from "~/auth/session.server";
+import { type CatalogCourse, getCourse, getLessonContent } from "~/catalog/catalog.server";
+import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import { db } from "~/db/client.server";
+import type { Locale } from "~/i18n/locales";
+import { canReviewCourse } from "~/learning/assignment/reviewers.server";
+import { recordCompletionIfMet } from "~/learning/completion.server";
+import { isEnrolled } from "~/learning/progress.server";
+import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
+import type { Quiz } from "./definition.server";
+import { answersFromForm, applyMove } from "./form-answers";
+import { loadQuiz } from "./load.server";
+import { quizStatistics } from "./stats.server";
+import type { QuizPanelData } from "./types";
+
+/**
+ * The learner's side of quizzes over HTTP: the data of the lesson island,
+ * the quiz page (/courses/:slug/quizzes/:quizId, also the target of the
+ * island's forms, so everything works without JavaScript), the per-answer
+ * save endpoint, and the statistics page for reviewers and admins.
+ */
+
+export const QUIZ_ISLAND = "quiz";
+
+export function quizUrls(slug: string, quizId: string) {
+  const base = `/courses/${slug}/quizzes/${quizId}`;
+  return { page: base, answers: `${base}/answers`, statistics: `${base}/statistics` };
+}
+
+export function lessonAnchor(slug: string, lessonId: string, quizId: string): string {
+  return `/courses/${slug}/${lessonId}#quiz-${quizId}`;
+}
+
+async function findQuiz(slug: string, quizId: string): Promise<{ course: CatalogCourse; quiz: Quiz }> {
+  const course = await getCourse(slug);
+  const quiz = course ? await loadQuiz({ slug, quizId, languages: course.definition.languages }) : null;
+  if (!course || !quiz) throw new Response("Not found", { status: 404 });
+  return { course, quiz };
+}
+
+/** Signed-in learners enrolled in the course only: the guard of every learner-side quiz request. */
+async function requireEnrolledQuiz(slug: string, quizId: string, userId: string) {
+  const { course, quiz } = await findQuiz(slug, quizId);
+  if (!(await isEnrolled(userId, course.id))) throw redirect(`/courses/${slug}`);
+  const scope: QuizScope = { userId, courseId: course.id, courseVersion: course.version, quiz };
+  return { course, quiz, scope };
+}
+
+async function mayReview(userId: string, courseId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  return user ? canReviewCourse(user, courseId) : false;
+}
+
+async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: string | null, lang: Locale): Promise<QuizPanelData> {
+  const urls = quizUrls(course.slug, scope.quiz.id);
+  return {
+    courseSlug: course.slug,
+    lessonId,
+    lang,
+    actionUrl: urls.page,
+    answersUrl: urls.answers,
+    statisticsUrl: (await mayReview(scope.userId, course.id)) ? urls.statistics : null,
+    state: await quizState(scope, lang),
+  };
+}
+
+/** Island data for <Quiz id="…" /> in a lesson (island-loaders.server.ts), or null if the quiz is gone. */
+export async function quizIslandData(input: { course: CatalogCourse; lessonId: string; lang: Locale; userId: string; quizId: unknown }) {
+  if (typeof input.quizId !== "string") return null;
+  const quiz = await loadQuiz({ slug: input.course.slug, quizId: input.quizId, languages: input.course.definition.languages });
+  if (!quiz) return null;
+  const scope: QuizScope = { userId: input.userId, courseId: input.course.id, courseVersion: input.course.version, quiz };
+  return panelData(input.course, scope, input.lessonId, input.lang);
+}
+
+const holders = new Map<string, string | null>();
+
+/** The lesson whose content shows <Quiz id="…" />; remembered per course version. */
+async function lessonHolding(course: CatalogCourse, quizId: string, lang: Locale): Promise<string | null> {
+  const memoKey = `${course.slug}\0${course.version}\0${quizId}`;
+  if (holders.has(memoKey)) return holders.get(memoKey)!;
+  let found: string | null = null;
+  for (const { id } of lessonsInOrder(course.definition)) {
+    const content = await getLessonContent(course, id, lang);
+    if (content.segments.some((s) => s.type === "island" && s.kind === QUIZ_ISLAND && s.props.id === quizId)) {
+      found = id;
+      break;
+    }
+  }
+  holders.set(memoKey, found);
+  return found;
+}
+
+async function resolveLesson(course: CatalogCourse, quizId: string, lang: Locale, wanted: unknown): Promise<string | null> {
+  if (typeof wanted === "string" && findLesson(course.definition, wanted)) return wanted;
+  return lessonHolding(course, quizId, lang);
+}
+
+/** GET /courses/:slug/quizzes/:quizId — the quiz on its own page (the island's no-JavaScript fallback too). */
+export async function quizPage(slug: string, quizId: string, wantedLesson: string | null, user: SessionUser, locale: Locale) {
+  const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const { lang, fallback } = contentLanguage(course.definition.languages, locale);
+  const lessonId = await resolveLesson(course, quizId, lang, wantedLesson);
+  return {
+    course: { slug, title: textIn(course.definition.title, lang) },
+    lesson: lessonId ? { id: lessonId, title: textIn(findLesson(course.definition, lessonId)?.lesson.title ?? {}, lang) } : null,
+    fallback,
+    panel: await panelData(course, scope, lessonId, lang),
+  };
+}
+
+/**
+ * POST /courses/:slug/quizzes/:quizId — the island's and the page's forms:
+ * intent=start | save | submit, or move=<questionId>:<index>:up|down for the
+ * ordering buttons. Answers in the form are saved first (that is how the
+ * form works without JavaScript). Always redirects back to where the quiz is.
+ */
+export async function quizFormAction(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
+  const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const form = await request.formData();
+  const { lang } = contentLanguage(course.definition.languages, user.locale as Locale);
+  const lessonId = await resolveLesson(course, quizId, lang, form.get("lesson"));
+  const back = lessonId ? lessonAnchor(slug, lessonId, quizId) : quizUrls(slug, quizId).page;
+  const intent = String(form.get("intent") ?? "");
+  const move = form.get("move");
+
+  if (intent === "start") {
+    await startOrResumeAttempt(scope);
+    return redirect(back);
+  }
+
+  const attemptId = String(form.get("attemptId") ?? "");
+  const state = await quizState(scope, lang);
+  // Only the attempt under way takes answers: a form left open from an older attempt changes nothing.
+  if (state.current && state.current.attemptId === attemptId) {
+    let answers = answersFromForm(form, state.current.view);
+    if (typeof move === "string") answers = applyMove(answers, state.current.view, move);
+    for (const [questionId, value] of Object.entries(answers)) await saveAnswer(scope, attemptId, questionId, value);
+    if (intent === "submit") {
+      await submitAttempt(scope, attemptId);
+      await recordCompletionIfMet(user.id, course);
+    }
+  }
+  const questionAnchor = typeof move === "string" ? move.split(":")[0] : null;
+  return redirect(questionAnchor && /^[a-z0-9-]+$/.test(questionAnchor) ? back.replace(/#.*$/, `#q-${questionAnchor}`) : back);
+}
+
+/**
+ * POST /courses/:slug/quizzes/:quizId/answers — one answer, saved as the
+ * learner gives it (the island calls this on every change, without
+ * reloading the page). Body: attemptId, questionId, value (JSON).
+ */
+export async function saveAnswerRequest(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
+  const { scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const form = await request.formData();
+  let value: unknown;
+  try {
+    value = JSON.parse(String(form.get("value") ?? "null"));
+  } catch {
+    return Response.json({ ok: false, reason: "invalid-answer" }, { status: 400 });
+  }
+  const result = await saveAnswer(scope, String(form.get("attemptId") ?? ""), String(form.get("questionId") ?? ""), value);
+  const status = result.ok ? 200 : result.reason === "closed" ? 409 : result.reason === "not-found" ? 404 : 400;
+  return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** GET /courses/:slug/quizzes/:quizId/statistics — reviewers of the course and admins only. */
+export async function quizStatisticsPage(slug: string, quizId: string, user: SessionUser, locale: Locale) {
+  const { course, quiz } = await findQuiz(slug, quizId);
+  if (!(await canReviewCourse(user, course.id))) throw new Response("Forbidden", { status: 403 });
+  const { lang } = contentLanguage(course.definition.languages, locale);
+  const lessonId = await lessonHolding(course, quizId, lang);
+  return {
+    course: { slug, title: textIn(course.definition.title, lang) },
+    lesson: lessonId ? { id: lessonId, title: textIn(findLesson(course.definition, lessonId)?.lesson.title ?? {}, lang) } : null,
+    lang,
+    title: textIn(quiz.title, lang),
+    statistics: await quizStatistics(course.id, quiz, lang),
+  };
+}

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { directionOf } from "~/i18n/locales";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { adminOverview } from "~/learning/admin-overview.server";
+import { pageTitle } from "~/ui/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return adminOverview(page, detectLocale(request, user.locale));
+}
+
+export default function AdminPage() {
+  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { users, page, pages, totalUsers, courses } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("admin.title")}</h1>
+      <p className="lead">{t("admin.intro")}</p>
+
+      <section aria-labelledby="admin-courses">
+        <h2 id="admin-courses">{t("admin.courses.title")}</h2>
+        {courses.length === 0 ? (
+          <p>{t("admin.courses.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.courses.course")}</th>
+                  <th scope="col" className="num">
+                    {t("admin.courses.enrolled")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("admin.courses.completed")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {courses.map((course) => (
+                  <tr key={course.slug}>
+                    <th scope="row" {...(course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {})}>
+                      <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                    </th>
+                    <td className="num">{formatNumber(course.enrolled)}</td>
+                    <td className="num">{formatNumber(course.completed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="admin-users">
+        <h2 id="admin-users">{t("admin.users.title")}</h2>
+        <p>{t("admin.users.total", { count: totalUsers })}</p>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.email")}</th>
+                <th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.language")}</th>
+                <th scope="col">{t("admin.users.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td dir="auto">{user.name}</td>
+                  <td>
+                    <span dir="ltr">{user.email}</span>
+                  </td>
+                  <td>{t(`admin.roles.${user.role}`)}</td>
+                  <td>{t(`courses.language.${user.locale}`)}</td>
+                  <td>{formatDate(user.createdAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {pages > 1 ? (
+          <nav aria-label={t("admin.pagination.label")} className="pagination">
+            {page > 1 ? <Link to={`?page=${page - 1}`}>{t("admin.pagination.previous")}</Link> : null}
+            <span>{t("admin.pagination.page", { page, pages })}</span>
+            {page < pages ? <Link to={`?page=${page + 1}`}>{t("admin.pagination.next")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { LessonIsland } from "~/catalog/islands";
+import { directionOf } from "~/i18n/locales";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
+import { ProgressMeter } from "~/learning/progress-meter";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return lessonPage(params.slug ?? "", params.lesson ?? "", user.id, detectLocale(request, user.locale));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  // Islands post to their own routes; only the "mark as complete" form may complete the lesson.
+  if ((await request.formData()).get("intent") !== "complete") throw new Response("Bad request", { status: 400 });
+  return completeLesson(params.slug ?? "", params.lesson ?? "", user.id);
+}
+
+export default function LessonPage() {
+  const { t, locale, formatDate } = useI18n();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { course, lesson, lang } = page;
+  const foreign = lang !== locale ? { lang, dir: directionOf(lang) } : {};
+  const courseHref = `/courses/${course.slug}`;
+
+  return (
+    <div className="page page-reading lesson-page">
+      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/courses">{t("learning.lesson.courses")}</Link>
+          </li>
+          <li>
+            <Link to={courseHref} {...foreign}>
+              {course.title}
+            </Link>
+          </li>
+          <li aria-current="page" {...foreign}>
+            {lesson.title}
+          </li>
+        </ol>
+      </nav>
+      <p className="muted lesson-position">
+        {t("learning.lesson.position", { index: lesson.index, total: lesson.total })} · <span {...foreign}>{lesson.moduleTitle}</span>
+      </p>
+      <h1 {...foreign}>{lesson.title}</h1>
+      {page.fallback ? (
+        <p className="alert alert-info">{t("learning.lesson.fallback", { language: t(`courses.language.${lang}`) })}</p>
+      ) : null}
+
+      {page.headings.length > 1 ? (
+        <nav aria-labelledby="lesson-toc-title" className="lesson-toc">
+          <h2 id="lesson-toc-title" className="lesson-toc-title">
+            {t("learning.lesson.toc")}
+          </h2>
+          <ul {...foreign}>
+            {page.headings
+              .filter((h) => h.level === 2)
+              .map((h) => (
+                <li key={h.id}>
+                  <a href={`#${h.id}`}>{h.text}</a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <div className="lesson-body" {...foreign}>
+        {page.segments.map((segment, i) =>
+          segment.type === "html" ? (
+            // Rendered from the course's own MDX at build time, never from user input.
+            <div key={i} className="lesson-segment" dangerouslySetInnerHTML={{ __html: segment.html }} />
+          ) : (
+            <LessonIsland
+              key={i}
+              kind={segment.kind}
+              courseSlug={course.slug}
+              lessonId={lesson.id}
+              props={segment.props}
+              data={page.islandData[i] ?? null}
+            />
+          ),
+        )}
+      </div>
+
+      <section className="lesson-complete stack" aria-live="polite">
+        {page.done ? (
+          <p className="alert alert-success lesson-done">{t("learning.lesson.done")}</p>
+        ) : (
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="complete" />
+            <button type="submit" className="button">
+              {t("learning.lesson.markComplete")}
+            </button>
+          </Form>
+        )}
+        {result?.newlyCompleted ? (
+          <p className="alert alert-success" role="status">
+            {t("learning.lesson.courseCompleted", { title: course.title })}
+          </p>
+        ) : page.courseCompletedAt ? (
+          <p>{t("courses.course.completedOn", { date: formatDate(page.courseCompletedAt) })}</p>
+        ) : null}
+        <ProgressMeter
+          percent={page.percent}
+          label={t("courses.course.progressLabel")}
+          text={t("courses.course.progress", { percent: page.percent })}
+        />
+      </section>
+
+      <nav aria-label={t("learning.lesson.navLabel")} className="lesson-nav">
+        {page.previous ? (
+          <Link to={`${courseHref}/${page.previous.id}`} rel="prev" className="lesson-nav-link">
+            <span className="lesson-nav-dir">{t("learning.lesson.previous")}</span>
+            <span {...foreign}>{page.previous.title}</span>
+          </Link>
+        ) : (
+          <Link to={courseHref} className="lesson-nav-link">
+            <span className="lesson-nav-dir">{t("learning.lesson.backToCourse")}</span>
+          </Link>
+        )}
+        {page.next ? (
+          <Link to={`${courseHref}/${page.next.id}`} rel="next" className="lesson-nav-link lesson-nav-next">
+            <span className="lesson-nav-dir">{t("learning.lesson.next")}</span>
+            <span {...foreign}>{page.next.title}</span>
+          </Link>
+        ) : (
+          <Link to={courseHref} className="lesson-nav-link lesson-nav-next">
+            <span className="lesson-nav-dir">{t("learning.lesson.backToCourse")}</span>
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getUser, requireUser } from "~/auth/guards.server";
+import { directionOf } from "~/i18n/locales";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { coursePage, enrolInCourse } from "~/learning/course-pages.server";
+import { ProgressMeter } from "~/learning/progress-meter";
+import { useRootData } from "~/ui/root-data";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.course.title} · Tadrib` : "Tadrib" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return coursePage(params.slug ?? "", detectLocale(request, user?.locale), user?.id ?? null);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return enrolInCourse(params.slug ?? "", user.id);
+}
+
+export default function CoursePage() {
+  const { t, locale, formatDate } = useI18n();
+  const { course, outline, enrolment } = useLoaderData<typeof loader>();
+  const justEnrolled = useActionData<typeof action>()?.enrolled;
+  const root = useRootData();
+  const foreign = course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {};
+  const loginHref = `/login?redirectTo=${encodeURIComponent(`/courses/${course.slug}`)}`;
+  const signupHref = `/signup?redirectTo=${encodeURIComponent(`/courses/${course.slug}`)}`;
+
+  return (
+    <div className="page page-reading course-page">
+      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/courses">{t("learning.lesson.courses")}</Link>
+          </li>
+          <li aria-current="page" {...foreign}>
+            {course.title}
+          </li>
+        </ol>
+      </nav>
+      <h1 {...foreign}>{course.title}</h1>
+      {course.fallback ? (
+        <p className="alert alert-info">{t("courses.fallback", { language: t(`courses.language.${course.lang}`) })}</p>
+      ) : null}
+      <p className="lead" {...foreign}>
+        {course.summary}
+      </p>
+      <dl className="facts">
+        <dt>{t("courses.facts.audience")}</dt>
+        <dd {...foreign}>{course.audience}</dd>
+        <dt>{t("courses.facts.hours")}</dt>
+        <dd>{t("courses.hours", { count: course.hours })}</dd>
+        <dt>{t("courses.facts.content")}</dt>
+        <dd>
+          {t("courses.modules", { count: course.modules })} · {t("courses.lessons", { count: course.lessons })}
+        </dd>
+        <dt>{t("courses.facts.languages")}</dt>
+        <dd>{course.languages.map((l) => t(`courses.language.${l}`)).join(", ")}</dd>
+      </dl>
+
+      {justEnrolled ? (
+        <p className="alert alert-success" role="status">
+          {t("courses.course.enrolled")}
+        </p>
+      ) : null}
+
+      {enrolment ? (
+        <div className="stack course-enrolment">
+          {enrolment.completedAt ? (
+            <p className="alert alert-success">
+              {t("courses.course.completedOn", { date: formatDate(enrolment.completedAt) })}
+            </p>
+          ) : null}
+          <ProgressMeter
+            percent={enrolment.percent}
+            label={t("courses.course.progressLabel")}
+            text={t("courses.course.progress", { percent: enrolment.percent })}
+          />
+          <p className="actions">
+            <Link to={`/courses/${course.slug}/${enrolment.resumeLessonId}`} className="button">
+              {enrolment.started ? t("courses.course.resume") : t("courses.course.start")}
+            </Link>
+          </p>
+        </div>
+      ) : root?.user ? (
+        <Form method="post" className="actions">
+          <button type="submit" className="button">
+            {t("courses.course.enrol")}
+          </button>
+        </Form>
+      ) : (
+        <p className="actions">
+          <Link to={loginHref} className="button">
+            {t("courses.course.loginToEnrol")}
+          </Link>
+          <Link to={signupHref}>{t("courses.course.signup")}</Link>
+        </p>
+      )}
+
+      <h2>{t("courses.course.outline")}</h2>
+      {outline.map((mod, m) => {
+        // The module title may be in the course's language, not the page's: it gets its own lang.
+        const [before, after = ""] = t("courses.course.module", { number: m + 1 }).split("{title}");
+        return (
+          <section key={mod.id} className="outline-module" aria-labelledby={`module-${mod.id}`}>
+            <h3 id={`module-${mod.id}`}>
+              {before}
+              <span {...foreign}>{mod.title}</span>
+              {after}
+            </h3>
+            <ol className="outline">
+              {mod.lessons.map((lesson) => (
+                <li key={lesson.id}>
+                  {enrolment ? (
+                    <Link to={`/courses/${course.slug}/${lesson.id}`} {...foreign}>
+                      {lesson.title}
+                    </Link>
+                  ) : (
+                    <span {...foreign}>{lesson.title}</span>
+                  )}
+                  {enrolment ? (
+                    <span className={`badge lesson-status lesson-status-${lesson.state}`}>
+                      {t(`courses.course.status.${lesson.state}`)}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

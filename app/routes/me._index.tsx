@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { directionOf } from "~/i18n/locales";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { learnerDashboard } from "~/learning/dashboard.server";
+import { ProgressMeter } from "~/learning/progress-meter";
+import { pageTitle } from "~/ui/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "learning.dashboard.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { courses: await learnerDashboard(user.id, detectLocale(request, user.locale)) };
+}
+
+export default function Dashboard() {
+  const { t, locale, formatDate } = useI18n();
+  const { courses } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("learning.dashboard.title")}</h1>
+      <p className="lead">{t("learning.dashboard.intro")}</p>
+      {courses.length === 0 ? (
+        <div className="stack">
+          <p>{t("learning.dashboard.empty")}</p>
+          <p>
+            <Link to="/courses" className="button">
+              {t("learning.dashboard.browse")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <ul className="cards">
+          {courses.map((course) => {
+            const foreign = course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {};
+            return (
+              <li key={course.slug} className="card dashboard-card">
+                <h2 {...foreign}>
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                </h2>
+                {course.completedAt ? (
+                  <p>
+                    <span className="badge badge-success">
+                      {t("learning.dashboard.completedOn", { date: formatDate(course.completedAt) })}
+                    </span>
+                  </p>
+                ) : null}
+                <ProgressMeter
+                  percent={course.percent}
+                  label={t("learning.dashboard.progressLabel", { title: course.title })}
+                  text={t("learning.dashboard.progress", { percent: course.percent })}
+                />
+                <p className="actions">
+                  <Link to={`/courses/${course.slug}/${course.resumeLessonId}`} className="button button-small">
+                    {course.completedAt ? t("learning.dashboard.review") : t("learning.dashboard.continue")}
+                    <span className="visually-hidden" {...foreign}>
+                      {" "}
+                      {course.resumeLessonTitle}
+                    </span>
+                  </Link>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

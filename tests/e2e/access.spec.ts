@@ -1,0 +1,58 @@
+import { DEMO, expect, loginAs, tFor, test } from "../setup/e2e-fixtures";
+
+const fr = tFor("fr");
+const ar = tFor("ar");
+
+test.describe("who may see what", () => {
+  for (const path of ["/me", "/admin"]) {
+    test(`an anonymous visitor on ${path} is sent to the login page, and back after`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(`/login?redirectTo=${encodeURIComponent(path)}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("auth.login.title"));
+    });
+  }
+
+  test.describe("a learner on /admin", () => {
+    // Chromium logs every non-2xx document as a console error; this 403 is the point of the test.
+    test.use({ allowedConsoleErrors: [/status of 403/] });
+
+    test("gets 403 and a translated access-denied page", async ({ page }) => {
+      await loginAs(page, DEMO.learner);
+      const response = await page.goto("/admin");
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("common.error.forbiddenTitle"));
+      await expect(page.getByText(fr("common.error.forbidden"))).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+      // No link to a page the learner may not open.
+      await expect(page.getByRole("link", { name: fr("common.nav.admin") })).toHaveCount(0);
+    });
+
+    test("in Arabic too", async ({ page }) => {
+      await loginAs(page, DEMO.amina);
+      const response = await page.goto("/admin");
+      expect(response?.status()).toBe(403);
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(ar("common.error.forbiddenTitle"));
+    });
+
+    test("and the reviewer and manager roles are refused as well", async ({ page }) => {
+      for (const email of [DEMO.reviewer, DEMO.manager]) {
+        await page.context().clearCookies();
+        await loginAs(page, email);
+        expect((await page.goto("/admin"))?.status(), email).toBe(403);
+      }
+    });
+  });
+
+  test("an admin sees /admin with users and course follow-up", async ({ page }) => {
+    await loginAs(page, DEMO.admin);
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("admin.title"));
+    await expect(page.getByRole("heading", { name: fr("admin.users.title") })).toBeVisible();
+    await expect(page.getByRole("cell", { name: DEMO.learner })).toBeVisible();
+    await expect(page.getByRole("heading", { name: fr("admin.courses.title") })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: fr("common.nav.label") });
+    await expect(nav.getByRole("link", { name: fr("common.nav.admin") })).toBeVisible();
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The journey issue 2 is about, through the real forms: sign up, find the
+ * course, enrol, read both lessons, mark them complete, see 100 % on /me.
+ * Once in French, once in Arabic (chosen with the language switcher).
+ */
+import { type Page } from "@playwright/test";
+import type { Locale } from "../../app/i18n/locales";
+import { sampleCourse } from "../setup/e2e-course";
+import { expect, findUser, literal, switchLanguage, templatePattern, tFor, test, uniqueEmail } from "../setup/e2e-fixtures";
+
+const course = sampleCourse();
+
+async function signUp(page: Page, locale: Locale, name: string, email: string) {
+  const t = tFor(locale);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.signup.title"));
+  await page.getByLabel(t("auth.fields.name")).fill(name);
+  await page.getByLabel(t("auth.fields.email")).fill(email);
+  await page.getByLabel(t("auth.fields.password"), { exact: true }).fill("ma phrase de passe secrète");
+  // The preferred language follows the page's language unless the user changes it.
+  await expect(page.getByLabel(t("auth.fields.locale"))).toHaveValue(locale);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: t("auth.signup.submit") }).click();
+  await expect(page).toHaveURL(/\/courses\?notice=welcome$/);
+  await expect(page.getByRole("status").filter({ hasText: t("auth.notice.welcome") })).toBeVisible();
+}
+
+async function followTheCourse(page: Page, locale: Locale) {
+  const t = tFor(locale);
+  const [first, second] = course.lessons;
+
+  // Catalogue → course page → enrol.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("courses.catalogue.title"));
+  await page.getByRole("link", { name: course.title[locale] }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(course.title[locale]);
+  await page.getByRole("button", { name: t("courses.course.enrol") }).click();
+  await expect(page.getByRole("status").filter({ hasText: t("courses.course.enrolled") })).toBeVisible();
+
+  // First lesson → mark complete.
+  await page.getByRole("link", { name: t("courses.course.start") }).click();
+  await expect(page).toHaveURL(course.lessonUrl(first.id));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title[locale]);
+  await page.getByRole("button", { name: t("learning.lesson.markComplete") }).click();
+  await expect(page.getByText(t("learning.lesson.done"))).toBeVisible();
+  await expect(page.getByRole("button", { name: t("learning.lesson.markComplete") })).toHaveCount(0);
+
+  // Next lesson → mark complete: the course is completed.
+  await page.getByRole("link", { name: literal(t("learning.lesson.next")) }).click();
+  await expect(page).toHaveURL(course.lessonUrl(second.id));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(second.title[locale]);
+  await page.getByRole("button", { name: t("learning.lesson.markComplete") }).click();
+  const congratulations = t("learning.lesson.courseCompleted", { title: course.title[locale] });
+  await expect(page.getByRole("status").filter({ hasText: congratulations })).toBeVisible();
+
+  // The dashboard shows the course at 100 %, completed.
+  await page.getByRole("navigation", { name: t("common.nav.label") }).getByRole("link", { name: t("common.nav.me") }).click();
+  await expect(page).toHaveURL("/me");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("learning.dashboard.title"));
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: course.title[locale] }) });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(t("learning.dashboard.progress", { percent: 100 }));
+  await expect(card.getByText(templatePattern(t("learning.dashboard.completedOn")))).toBeVisible();
+  await expect(card.getByRole("link", { name: literal(t("learning.dashboard.review")) })).toBeVisible();
+}
+
+test("a new learner signs up, follows the sample course to the end and sees it completed on /me", async ({ page }) => {
+  const email = uniqueEmail("journey-fr");
+  await page.goto("/");
+  await page.getByRole("link", { name: tFor("fr")("common.nav.signup") }).click();
+  await signUp(page, "fr", "Hamza Benali", email);
+  expect(findUser(email)?.locale).toBe("fr");
+  await followTheCourse(page, "fr");
+});
+
+test("the same journey in Arabic, right to left", async ({ page }) => {
+  const email = uniqueEmail("journey-ar");
+  await page.goto("/signup");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await switchLanguage(page, "fr", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page).toHaveURL("/signup");
+
+  await signUp(page, "ar", "يوسف المنصوري", email);
+  expect(findUser(email)?.locale).toBe("ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await followTheCourse(page, "ar");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+});

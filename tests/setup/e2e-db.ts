@@ -1,0 +1,120 @@
+/**
+ * Direct access to the e2e server's SQLite database, for what a browser test
+ * should not have to click through: logging in, making users, reading mail.
+ */
+import crypto from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import Database from "better-sqlite3";
+import { hashPassword } from "../../app/auth/password.server";
+import { E2E_DB } from "./e2e-env";
+
+export const SESSION_COOKIE = "tadrib_session";
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+// Same token and id scheme as app/auth/session.server.ts. Importing that module
+// would also start a Prisma client on the default database, so it is
+// restated here; a mismatch makes every loginAs() test fail at once.
+export function generateSessionToken(): string {
+  return encodeBase32LowerCaseNoPadding(crypto.randomBytes(20));
+}
+export function sessionIdFromToken(token: string): string {
+  return crypto.createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with an explicit offset. */
+function sqliteDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+export function withDb<T>(fn: (db: Database.Database) => T, file = E2E_DB): T {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export type UserRow = { id: string; email: string; name: string; role: string; locale: string };
+
+export function findUser(email: string, file = E2E_DB): UserRow | undefined {
+  return withDb(
+    (db) =>
+      db.prepare(`SELECT id, email, name, role, locale FROM "User" WHERE email = ?`).get(email.toLowerCase()) as
+        | UserRow
+        | undefined,
+    file,
+  );
+}
+
+/** Inserts a session row for the user and returns the cookie token. */
+export function createSessionFor(email: string, file = E2E_DB): string {
+  const user = findUser(email, file);
+  if (!user) throw new Error(`createSessionFor: no user ${email} in ${file} (was the demo data seeded?)`);
+  const token = generateSessionToken();
+  const now = new Date();
+  withDb(
+    (db) =>
+      db
+        .prepare(`INSERT INTO "AuthSession" (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`)
+        .run(sessionIdFromToken(token), user.id, sqliteDate(new Date(now.getTime() + SESSION_TTL_MS)), sqliteDate(now)),
+    file,
+  );
+  return token;
+}
+
+/** A unique address per call, so specs never collide across workers or reruns. */
+export function uniqueEmail(prefix = "e2e"): string {
+  return `${prefix}-${Date.now().toString(36)}-${crypto.randomBytes(3).toString("hex")}@example.test`;
+}
+
+export type CreatedUser = UserRow & { password: string };
+
+export async function createUser(
+  options: { email?: string; name?: string; password?: string; role?: string; locale?: string } = {},
+  file = E2E_DB,
+): Promise<CreatedUser> {
+  const user = {
+    id: `e2e${crypto.randomBytes(10).toString("hex")}`,
+    email: (options.email ?? uniqueEmail()).toLowerCase(),
+    name: options.name ?? "Salma Test",
+    role: options.role ?? "learner",
+    locale: options.locale ?? "fr",
+    password: options.password ?? `pw-${crypto.randomBytes(10).toString("hex")}`,
+  };
+  const passwordHash = await hashPassword(user.password);
+  const now = sqliteDate(new Date());
+  withDb((db) =>
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO "User" (id, email, name, locale, role, consentedAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(user.id, user.email, user.name, user.locale, user.role, now, now, now);
+      db.prepare(`INSERT INTO "Password" (userId, hash, updatedAt) VALUES (?, ?, ?)`).run(user.id, passwordHash, now);
+    })(),
+    file,
+  );
+  return user;
+}
+
+export type OutboxRow = { id: string; to: string; subject: string; text: string; html: string | null; createdAt: string };
+
+/** The newest mail queued for `to` (whose text contains `containing`, if given), waiting a little for it. */
+export async function readLatestEmail(to: string, { containing = "", timeoutMs = 5000 } = {}): Promise<OutboxRow> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = withDb(
+      (db) =>
+        db
+          .prepare(
+            `SELECT id, "to", subject, text, html, createdAt FROM "OutboxEmail"
+             WHERE lower("to") = ? AND instr(text, ?) > 0 ORDER BY createdAt DESC, rowid DESC LIMIT 1`,
+          )
+          .get(to.toLowerCase(), containing) as OutboxRow | undefined,
+    );
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`readLatestEmail: no mail to ${to} containing "${containing}" within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

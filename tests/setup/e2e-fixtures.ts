@@ -1,0 +1,122 @@
+/**
+ * The `test` every spec imports. On top of Playwright's own fixtures it fails
+ * a test on any console error, uncaught page error or CSP violation, and gives
+ * helpers for logging in, accessibility and small screens.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import type { Locale } from "../../app/i18n/locales";
+import { createSessionFor, SESSION_COOKIE } from "./e2e-db";
+import { E2E_BASE_URL } from "./e2e-env";
+import { tFor } from "./e2e-i18n";
+
+export { expect };
+export { createUser, readLatestEmail, uniqueEmail, findUser } from "./e2e-db";
+export { DEMO, DEMO_PASSWORD, SAMPLE_COURSE } from "./e2e-env";
+export { tFor, literal, templatePattern } from "./e2e-i18n";
+
+type Options = {
+  /** Console errors a test expects (e.g. the browser's "status of 403" line on a forbidden page). */
+  allowedConsoleErrors: RegExp[];
+};
+
+/**
+ * Collects what a user would never see but a developer must: console errors,
+ * uncaught exceptions and CSP refusals, on every page of the context.
+ */
+export function watchForBrowserErrors(context: BrowserContext, allowed: RegExp[] = []) {
+  const problems: string[] = [];
+  context.on("console", (message) => {
+    const text = message.text();
+    const isCsp = /^Refused to /.test(text); // Chromium's wording for every CSP violation
+    if (message.type() !== "error" && !isCsp) return;
+    if (!isCsp && allowed.some((re) => re.test(text))) return;
+    const where = message.location();
+    problems.push(`console.${message.type()}: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
+  });
+  context.on("weberror", (error) => problems.push(`uncaught page error: ${error.error().stack ?? error.error()}`));
+  return {
+    problems,
+    assertClean() {
+      if (problems.length) {
+        throw new Error(`The browser reported ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
+      }
+    },
+  };
+}
+
+export const test = base.extend<Options>({
+  allowedConsoleErrors: [[], { option: true }],
+  context: async ({ context, allowedConsoleErrors }, provide) => {
+    const watcher = watchForBrowserErrors(context, allowedConsoleErrors);
+    await provide(context);
+    watcher.assertClean();
+  },
+});
+
+/** Logs `email` in by inserting a session row, as the app would after a successful login. */
+export async function loginAs(page: Page, email: string) {
+  const token = createSessionFor(email);
+  await page.context().addCookies([
+    { name: SESSION_COOKIE, value: token, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+/** Switches language with the switcher in the header, as a user would. */
+export async function switchLanguage(page: Page, from: Locale, to: Locale) {
+  const t = tFor(from);
+  const form = page.locator("form.lang-switcher");
+  await form.getByLabel(t("common.language.label")).selectOption(to);
+  // A plain form post and redirect (it works without JavaScript): wait for the new document.
+  await form.getByRole("button", { name: t("common.language.submit") }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", to);
+}
+
+/** Fails on any axe violation of impact "serious" or "critical", listing each one readably. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (serious.length === 0) return;
+  const report = serious
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `      ${n.target.join(" ")}\n        ${(n.failureSummary ?? "").replace(/\n/g, "\n        ")}`)
+        .join("\n");
+      const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : "";
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join("\n");
+  throw new Error(`axe found ${serious.length} serious/critical violation(s) on ${page.url()}:\n${report}`);
+}
+
+export const PHONE = { width: 360, height: 740 };
+
+/** A 360 px wide phone must never scroll sideways. Names the elements that stick out when it does. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const size = page.viewportSize();
+  if (size?.width !== PHONE.width) await page.setViewportSize(PHONE);
+  const result = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth;
+    const offenders: string[] = [];
+    if (root.scrollWidth > width) {
+      const sticksOut = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.right > width + 0.5 || r.left < -0.5;
+      };
+      for (const el of Array.from(document.body.querySelectorAll("*"))) {
+        if (!sticksOut(el) || (el.parentElement && sticksOut(el.parentElement))) continue;
+        const r = el.getBoundingClientRect();
+        const cls = el.classList.length ? `.${Array.from(el.classList).join(".")}` : "";
+        offenders.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls}> spans ${Math.round(r.left)}…${Math.round(r.right)} px`);
+        if (offenders.length >= 10) break;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: width, offenders };
+  });
+  expect(
+    result.scrollWidth,
+    `${page.url()} scrolls horizontally at ${PHONE.width} px (content ${result.scrollWidth} px wide). Sticking out:\n  ${result.offenders.join("\n  ")}`,
+  ).toBeLessThanOrEqual(result.clientWidth);
+}
