@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { getAuth } from "~/auth/guards.server";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { messagesFor } from "~/i18n/catalog";
+import { fallbackMessages } from "~/i18n/fallback-messages";
 import { detectLocale } from "~/i18n/detect.server";
 import { directionOf, DEFAULT_LOCALE } from "~/i18n/locales";
 import { I18nProvider, useT } from "~/i18n/react";
@@ -60,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale} messages={root?.messages ?? messagesFor(locale)}>
+        <I18nProvider locale={locale} messages={root?.messages ?? fallbackMessages(locale)}>
           {children}
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
