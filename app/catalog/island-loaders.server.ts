@@ -1,5 +1,6 @@
 import type { Locale } from "~/i18n/locales";
 import { assignmentIslandData } from "~/learning/assignment/assignment-pages.server";
+import { quizIslandData } from "~/learning/quiz/quiz-pages.server";
 import type { CatalogCourse } from "./catalog.server";
 import type { JsonValue, Segment } from "./types";
 
@@ -22,6 +23,7 @@ export type IslandLoader = (input: IslandLoaderInput) => Promise<JsonValue | nul
 
 export const islandLoaders: Record<string, IslandLoader> = {
   assignment: ({ props, ...rest }) => assignmentIslandData({ ...rest, assignmentId: props.id }),
+  quiz: async ({ props, ...rest }) => (await quizIslandData({ ...rest, quizId: props.id })) as unknown as JsonValue | null,
 };
 
 /** One entry per segment index: the island's data, or null. */

@@ -23,6 +23,7 @@ type IslandComponent = LazyExoticComponent<ComponentType<IslandProps>>;
 
 const registry: Record<string, IslandComponent> = {
   assignment: lazy(() => import("~/learning/assignment/assignment-island")),
+  quiz: lazy(() => import("~/learning/quiz/quiz-island")),
 };
 
 export function isKnownIsland(kind: string): boolean {

@@ -10,13 +10,13 @@ import {
   issueMissingCertificates,
   listCertificatesForAdmin,
   listCertificatesForUser,
-  REISSUED_REASON,
   reissueCertificate,
   revokeCertificate,
   verifyCertificate,
   verifyPath,
 } from "./certificates.server";
 import { formatCertificateCode } from "./code.server";
+import { REISSUED_REASON } from "./forms";
 
 const COMPLETED_AT = new Date("2026-11-20T09:30:00Z");
 

@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import type { Certificate, Prisma } from "~/db/generated/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 import { formatCertificateCode, generateCertificateCode, normalizeCertificateCode } from "./code.server";
+import { REISSUED_REASON } from "./forms";
 import { renderCertificatePdf } from "./pdf.server";
 
 /**
@@ -12,9 +13,6 @@ import { renderCertificatePdf } from "./pdf.server";
  * row at issue, in the learner's language, so the PDF and /verify keep saying
  * what was certified whatever happens to the account or the course later.
  */
-
-/** Stored as the revocation reason when an admin re-issues without giving one; pages translate it. */
-export const REISSUED_REASON = "reissued";
 
 export type CertificateStatus = "valid" | "revoked";
 
@@ -42,26 +40,37 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-async function courseFacts(courseId: string, locale: Locale, catalog?: Courses): Promise<{ title: string; hours: number }> {
+type CourseFacts = { title: string; hours: number };
+
+/**
+ * The course's title in the learner's language and its hours, from the
+ * catalogue. A course no longer in the catalogue can still be re-issued, with
+ * what the replaced certificate said.
+ */
+async function courseFacts(courseId: string, locale: Locale, catalog?: Courses, previous?: CourseFacts): Promise<CourseFacts> {
   const course = (catalog ?? (await getCatalog())).courses.find((c) => c.id === courseId);
+  if (!course && previous) return previous;
   if (!course) throw new Error(`Course ${courseId} is not in the course catalogue: run npm run courses:build`);
   const { title, hours } = course.definition;
   return { title: title[locale] ?? title[DEFAULT_LOCALE] ?? Object.values(title)[0] ?? course.slug, hours };
 }
 
-/** A new certificate for a completion, with today's name and title in the learner's language. */
-async function createCertificate(
-  client: Tx,
-  completionId: string,
-  options: CertificateOptions & { replacesId?: string },
-): Promise<Certificate> {
-  const completion = await client.completion.findUniqueOrThrow({
+type NewCertificate = Omit<Prisma.CertificateUncheckedCreateInput, "code">;
+
+/**
+ * What a new certificate for a completion says: today's name, and the course
+ * title in the learner's language. Read before any transaction opens: loading
+ * the catalogue writes Course rows, which would wait on an open transaction.
+ */
+async function newCertificate(completionId: string, options: CertificateOptions & { replaces?: Certificate }): Promise<NewCertificate> {
+  const completion = await db.completion.findUniqueOrThrow({
     where: { id: completionId },
     select: { userId: true, courseId: true, user: { select: { name: true, locale: true } } },
   });
   const locale = localeOf(completion.user.locale);
-  const { title, hours } = await courseFacts(completion.courseId, locale, options.catalog);
-  const data = {
+  const previous = options.replaces && { title: options.replaces.courseTitle, hours: options.replaces.hours };
+  const { title, hours } = await courseFacts(completion.courseId, locale, options.catalog, previous);
+  return {
     userId: completion.userId,
     courseId: completion.courseId,
     completionId,
@@ -71,15 +80,18 @@ async function createCertificate(
     courseTitle: title,
     hours,
     issuedAt: options.now ?? new Date(),
-    replacesId: options.replacesId,
+    replacesId: options.replaces?.id,
   };
+}
+
+async function insertCertificate(client: Tx, data: NewCertificate): Promise<Certificate> {
   // 100 random bits make a clash of codes practically impossible; a retry costs nothing.
   for (let attempt = 0; ; attempt++) {
     try {
       return await client.certificate.create({ data: { ...data, code: generateCertificateCode() } });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
-      const active = await client.certificate.findUnique({ where: { activeCompletionId: completionId } });
+      const active = await client.certificate.findUnique({ where: { activeCompletionId: data.completionId } });
       if (active) throw error;
     }
   }
@@ -96,8 +108,9 @@ export async function issueCertificateForCompletion(completionId: string, option
   const active = await db.certificate.findUnique({ where: { activeCompletionId: completionId } });
   if (active) return active;
   if ((await db.certificate.count({ where: { completionId } })) > 0) return null;
+  const data = await newCertificate(completionId, options);
   try {
-    return await createCertificate(db, completionId, options);
+    return await insertCertificate(db, data);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return db.certificate.findUnique({ where: { activeCompletionId: completionId } });
@@ -137,11 +150,15 @@ export async function reissueCertificate(
   options: CertificateOptions & { reason?: string } = {},
 ): Promise<Certificate> {
   const now = options.now ?? new Date();
+  const old = await db.certificate.findUnique({ where: { id } });
+  if (!old) throw new CertificateActionError("not-found");
+  const data = await newCertificate(old.completionId, { ...options, now, replaces: old });
   return db.$transaction(async (tx) => {
-    const old = await tx.certificate.findUnique({ where: { id }, include: { replacedBy: { select: { id: true } } } });
-    if (!old) throw new CertificateActionError("not-found");
-    if (old.replacedBy) throw new CertificateActionError("already-reissued");
-    if (!old.revokedAt) {
+    // Checked inside the transaction so that two admins clicking at once re-issue once.
+    const current = await tx.certificate.findUnique({ where: { id }, select: { revokedAt: true, replacedBy: { select: { id: true } } } });
+    if (!current) throw new CertificateActionError("not-found");
+    if (current.replacedBy) throw new CertificateActionError("already-reissued");
+    if (!current.revokedAt) {
       await tx.certificate.update({
         where: { id },
         data: {
@@ -152,7 +169,7 @@ export async function reissueCertificate(
         },
       });
     }
-    return createCertificate(tx, old.completionId, { ...options, now, replacesId: old.id });
+    return insertCertificate(tx, data);
   });
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -30,7 +31,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** The organisation named on certificates, and its logo (a PNG, JPEG or SVG file), if any. */
   CERTIFICATE_ISSUER_NAME: z.string().min(1).default("Tadrib"),
-  CERTIFICATE_ISSUER_LOGO: z.string().optional(),
+  CERTIFICATE_ISSUER_LOGO: z
+    .string()
+    .optional()
+    .refine((file) => !file || fs.existsSync(file), "no such file"),
 });
 
 export type Env = z.infer<typeof schema>;

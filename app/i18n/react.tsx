@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Messages } from "./catalog";
 import { directionOf, type Locale } from "./locales";
-import { makeT, type T } from "./translate";
+import { intlLocale, makeT, type T } from "./translate";
 
 type I18n = {
   locale: Locale;
@@ -15,15 +15,14 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
   const value = useMemo<I18n>(() => {
-    // Arabic in Morocco reads Western digits; "ar-MA" gives them with Arabic month names.
-    const intlLocale = locale === "ar" ? "ar-MA" : locale;
+    const intl = intlLocale(locale);
     return {
       locale,
       dir: directionOf(locale),
       t: makeT(messages, locale),
       formatDate: (date, options = { dateStyle: "long" }) =>
-        new Intl.DateTimeFormat(intlLocale, { timeZone: "UTC", ...options }).format(new Date(date)),
-      formatNumber: (value, options) => new Intl.NumberFormat(intlLocale, options).format(value),
+        new Intl.DateTimeFormat(intl, { timeZone: "UTC", ...options }).format(new Date(date)),
+      formatNumber: (value, options) => new Intl.NumberFormat(intl, options).format(value),
     };
   }, [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -25,6 +25,10 @@ describe("translate", () => {
     expect(translate(messages, "ar", "ar.lessons", { count: 11 })).toBe("11 درس");
   });
 
+  test("numbers use Western digits in Arabic, as in Morocco", () => {
+    expect(translate({ k: "{count} متعلم" }, "ar", "k", { count: 1200 })).toMatch(/^1[.,\u00a0\u202f]?200 متعلم$/);
+  });
+
   test("returns the key when it is missing, so it shows up in tests", () => {
     expect(translate(messages, "fr", "x.nope")).toBe("x.nope");
   });

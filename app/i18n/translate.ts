@@ -6,6 +6,11 @@ export type T = (key: string, params?: TParams) => string;
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
+/** Arabic as written in Morocco: Western digits ("ar-MA"), Arabic words. */
+export function intlLocale(locale: Locale): string {
+  return locale === "ar" ? "ar-MA" : locale;
+}
+
 function pluralCategory(locale: Locale, count: number): string {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
@@ -29,7 +34,7 @@ export function translate(messages: Messages, locale: Locale, key: string, param
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === "number" ? new Intl.NumberFormat(intlLocale(locale)).format(value) : value;
   });
 }
 

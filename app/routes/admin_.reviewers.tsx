@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { requireRole } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
 import { directionOf } from "~/i18n/locales";
@@ -28,6 +29,11 @@ export default function ReviewersAdminPage() {
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : { email: "", courseId: "" };
+  const addForm = useRef<HTMLFormElement>(null);
+  // After a successful change the add form starts empty again (the browser keeps what was typed otherwise).
+  useEffect(() => {
+    if (result?.ok) addForm.current?.reset();
+  }, [result]);
   const foreign = (lang: string) => (lang !== locale ? { lang, dir: directionOf(lang as typeof locale) } : {});
 
   return (
@@ -42,7 +48,7 @@ export default function ReviewersAdminPage() {
 
       <section className="stack" aria-labelledby="add-reviewer-title">
         <h2 id="add-reviewer-title">{t("assignment.reviewers.addTitle")}</h2>
-        <Form method="post" className="form">
+        <Form method="post" className="form" ref={addForm}>
           <input type="hidden" name="intent" value="add" />
           <div className="field">
             <label htmlFor="reviewer-email">{t("assignment.reviewers.email")}</label>

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
-import { assignmentPage, lessonHref, submitAssignmentForm } from "~/learning/assignment/assignment-pages.server";
+import { assignmentPage, submitAssignmentForm } from "~/learning/assignment/assignment-pages.server";
 import { AssignmentPanel, useForeign } from "~/learning/assignment/assignment-panel";
+import { lessonHref } from "~/learning/assignment/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.panel.title} · ${data.course.title} · Tadrib` : "Tadrib" },

@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewSubmissionPage() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -68,7 +68,7 @@ export default function ReviewSubmissionPage() {
       {pending ? (
         <section className="stack" aria-labelledby="review-form-title">
           <h2 id="review-form-title">{t("assignment.reviewPage.formTitle")}</h2>
-          <p className="field-hint">{t("assignment.reviewPage.maxPoints", { max: formatNumber(page.maxPoints) })}</p>
+          <p className="field-hint">{t("assignment.reviewPage.maxPoints", { count: page.maxPoints })}</p>
           <Form method="post" className="form" aria-describedby={errors.form ? "review-form-errors" : undefined}>
             <FormErrors id="review-form-errors" errors={errors.form} />
             {page.rubric.map((criterion) => {

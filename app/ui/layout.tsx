@@ -94,7 +94,8 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>
-        {t("common.footer.tagline")} · <Link to="/privacy">{t("common.footer.privacy")}</Link>
+        {t("common.footer.tagline")} · <Link to="/privacy">{t("common.footer.privacy")}</Link> ·{" "}
+        <Link to="/verify">{t("certificates.verify.title")}</Link>
       </p>
     </footer>
   );

@@ -44,25 +44,28 @@ function freePort(): Promise<number> {
   });
 }
 
-type Weight = { js: number; total: number; requests: number; encodings: Set<string> };
+type Resource = { url: string; type: string; bytes: number };
+type Weight = { js: number; total: number; requests: number; encodings: Set<string>; resources: Resource[] };
 
 /** Sums what came over the network (headers + compressed bodies) for one navigation. */
 async function measure(context: BrowserContext, url: string, visit: (url: string) => Promise<void>): Promise<Weight> {
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  const types = new Map<string, string>();
-  const weight: Weight = { js: 0, total: 0, requests: 0, encodings: new Set() };
+  const seen = new Map<string, { url: string; type: string }>();
+  const weight: Weight = { js: 0, total: 0, requests: 0, encodings: new Set(), resources: [] };
   cdp.on("Network.responseReceived", (e) => {
-    types.set(e.requestId, e.type);
+    seen.set(e.requestId, { url: e.response.url, type: e.type });
     const encoding = e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"];
     if (e.type === "Script" && encoding) weight.encodings.add(encoding);
   });
   cdp.on("Network.loadingFinished", (e) => {
     if (e.encodedDataLength <= 0) return; // served from the HTTP cache: nothing downloaded
+    const resource = seen.get(e.requestId) ?? { url: "?", type: "Other" };
     weight.total += e.encodedDataLength;
     weight.requests += 1;
-    if (types.get(e.requestId) === "Script") weight.js += e.encodedDataLength;
+    if (resource.type === "Script") weight.js += e.encodedDataLength;
+    weight.resources.push({ ...resource, bytes: e.encodedDataLength });
   });
   await visit(url);
   await cdp.detach();
@@ -175,6 +178,11 @@ async function main() {
     console.log(row("JavaScript", (w) => w.js, kb));
     console.log(row("Total", (w) => w.total, kb));
     console.log(row("Requests (network)", (w) => w.requests, (n) => String(n)));
+    console.log("");
+    console.log("What a first visit downloads (last run):");
+    for (const r of [...first.at(-1)!.resources].sort((a, b) => b.bytes - a.bytes)) {
+      console.log(`  ${kb(r.bytes).padStart(9)}  ${r.type.padEnd(10)} ${new URL(r.url).pathname}`);
+    }
     console.log("");
     say("done");
   } finally {

@@ -1,4 +1,4 @@
-import { expect, literal, switchLanguage, tFor, test } from "../setup/e2e-fixtures";
+import { expect, literal, switchLanguage, tFor, test, watchForBrowserErrors } from "../setup/e2e-fixtures";
 
 const fr = tFor("fr");
 const ar = tFor("ar");
@@ -7,6 +7,7 @@ const en = tFor("en");
 test.describe("languages", () => {
   test("the switcher works without JavaScript", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+    const watcher = watchForBrowserErrors(context);
     try {
       const page = await context.newPage();
       await page.goto("/courses");
@@ -24,6 +25,7 @@ test.describe("languages", () => {
       await switchLanguage(page, "ar", "en");
       await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("common.home.title"));
+      watcher.assertClean();
     } finally {
       await context.close();
     }

@@ -65,7 +65,7 @@ async function followTheCourse(page: Page, locale: Locale) {
 test("a new learner signs up, follows the sample course to the end and sees it completed on /me", async ({ page }) => {
   const email = uniqueEmail("journey-fr");
   await page.goto("/");
-  await page.getByRole("link", { name: tFor("fr")("common.nav.signup") }).click();
+  await page.getByRole("banner").getByRole("link", { name: tFor("fr")("common.nav.signup"), exact: true }).click();
   await signUp(page, "fr", "Hamza Benali", email);
   expect(findUser(email)?.locale).toBe("fr");
   await followTheCourse(page, "fr");

@@ -16,7 +16,10 @@ export { DEMO, DEMO_PASSWORD, SAMPLE_COURSE } from "./e2e-env";
 export { tFor, literal, templatePattern } from "./e2e-i18n";
 
 type Options = {
-  /** Console errors a test expects (e.g. the browser's "status of 403" line on a forbidden page). */
+  /**
+   * Console errors a test expects, matched against "console.error: <text> (<url>:<line>)": e.g. the
+   * line Chromium logs for a 403 page, or for the 400 a form answers with when its input is refused.
+   */
   allowedConsoleErrors: RegExp[];
 };
 
@@ -28,11 +31,13 @@ export function watchForBrowserErrors(context: BrowserContext, allowed: RegExp[]
   const problems: string[] = [];
   context.on("console", (message) => {
     const text = message.text();
-    const isCsp = /^Refused to /.test(text); // Chromium's wording for every CSP violation
+    // Chromium words CSP violations "Refused to …" or "… violates the following Content Security Policy directive …".
+    const isCsp = /^Refused to |Content Security Policy/.test(text);
     if (message.type() !== "error" && !isCsp) return;
-    if (!isCsp && allowed.some((re) => re.test(text))) return;
     const where = message.location();
-    problems.push(`console.${message.type()}: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
+    const line = `console.${message.type()}: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`;
+    if (!isCsp && allowed.some((re) => re.test(line))) return;
+    problems.push(line);
   });
   context.on("weberror", (error) => problems.push(`uncaught page error: ${error.error().stack ?? error.error()}`));
   return {

@@ -8,14 +8,11 @@ import { loadAssignment, type LoadedAssignment } from "./assignments.server";
 import { receiveSubmissionForm } from "./attachments.server";
 import { assignmentPanel } from "./panel.server";
 import { submitAssignment, type FieldErrors } from "./submissions.server";
+import { lessonHref } from "./types";
 
 /** The learner's side: the assignment page (/courses/:slug/assignments/:id) and handing in a version. */
 
 export const ASSIGNMENT_ISLAND = "assignment";
-
-export function lessonHref(slug: string, lessonId: string, assignmentId: string): string {
-  return `/courses/${slug}/${lessonId}#assignment-${assignmentId}`;
-}
 
 async function requireEnrolledAssignment(slug: string, assignmentId: string, userId: string) {
   const course = await getCourse(slug);

@@ -71,7 +71,7 @@ export function VersionDetails({ version, lang, headingLevel }: { version: Panel
         <section className="assignment-review stack" aria-label={t("assignment.review.label", { version: version.version })}>
           <p className="assignment-total">
             <strong>{t(`assignment.decision.${review.decision}`)}</strong> ·{" "}
-            {t("assignment.review.total", { points: formatNumber(review.totalPoints), max: formatNumber(review.maxPoints) })} ·{" "}
+            {t("assignment.review.total", { points: formatNumber(review.totalPoints), count: review.maxPoints })} ·{" "}
             <span className="muted">{formatDate(review.reviewedAt)}</span>
           </p>
           <div className="table-wrap">
@@ -158,7 +158,7 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
   const ids = { text: `${base}-text`, file: `${base}-file`, form: `${base}-form-errors` };
   const describe = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
   const maxSizeMB = data.attachment?.maxSizeMB ?? state?.maxSizeMB ?? 0;
-  const kinds = data.attachment?.kinds.map((k) => t(`assignment.kind.${k}`)).join(", ") ?? "";
+  const kinds = new Intl.ListFormat(locale, { type: "disjunction" }).format(data.attachment?.kinds.map((k) => t(`assignment.kind.${k}`)) ?? []);
 
   return (
     // The island sits inside the lesson body, which carries the course's language: the interface text here is in the reader's.
@@ -169,7 +169,7 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
       <div className="assignment-instructions" {...foreign} dangerouslySetInnerHTML={{ __html: data.instructionsHtml }} />
 
       <details className="assignment-rubric-box" open={headingLevel === 1}>
-        <summary>{t("assignment.rubric.summary", { max: data.maxPoints })}</summary>
+        <summary>{t("assignment.rubric.summary", { count: data.maxPoints })}</summary>
         <RubricList rubric={data.rubric} lang={data.lang} />
       </details>
 

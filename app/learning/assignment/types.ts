@@ -104,3 +104,8 @@ export type PanelVersion = {
 export function attachmentHref(submissionId: string): string {
   return `/submissions/${submissionId}/attachment`;
 }
+
+/** Back to the assignment inside its lesson. */
+export function lessonHref(slug: string, lessonId: string, assignmentId: string): string {
+  return `/courses/${slug}/${lessonId}#assignment-${assignmentId}`;
+}

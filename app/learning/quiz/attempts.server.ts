@@ -257,6 +257,7 @@ export async function quizState(scope: QuizScope, locale: Locale, now = new Date
   return {
     quizId: scope.quiz.id,
     title: pickText(scope.quiz.title, locale, scope.quiz.languages),
+    intro: scope.quiz.intro ? pickText(scope.quiz.intro, locale, scope.quiz.languages) : null,
     passingScore: scope.quiz.settings.passingScore,
     attemptsAllowed: scope.quiz.settings.attemptsAllowed,
     attemptsRemaining: attemptsRemaining(scope.quiz.settings, attempts.length),

@@ -40,6 +40,11 @@ export function answersFromForm(form: FormData, view: PublicQuizView): Record<st
         answers[question.id] = Object.keys(pairs).length ? pairs : null;
         break;
       }
+      case "true-false": {
+        const value = text(name);
+        answers[question.id] = value === "true" ? true : value === "false" ? false : null;
+        break;
+      }
       default:
         answers[question.id] = text(name);
     }
@@ -71,4 +76,13 @@ export function applyMove(answers: Record<string, AnswerValue | null>, view: Pub
   if (question?.type !== "ordering" || (direction !== "up" && direction !== "down")) return answers;
   const order = currentOrder(question, answers[questionId]);
   return { ...answers, [questionId]: moveItem(order, Number(rawIndex), direction) };
+}
+
+/** Whether two answers are the same (object keys in any order). */
+export function sameAnswer(a: unknown, b: unknown): boolean {
+  const stable = (value: unknown): unknown =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : (value ?? null);
+  return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
 }

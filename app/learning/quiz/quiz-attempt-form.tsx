@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { directionOf, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
-import { currentOrder, fieldName, gradableQuestions, moveItem } from "./form-answers";
+import { answersFromForm, currentOrder, fieldName, gradableQuestions, moveItem, sameAnswer } from "./form-answers";
 import type { PublicGradableQuestion, QuizPanelData, QuizState } from "./types";
 import { useAnswerSaving, type SaveStatus } from "./use-answer-saving";
 
@@ -10,7 +10,9 @@ import { useAnswerSaving, type SaveStatus } from "./use-answer-saving";
  * The attempt under way. Every control is a real form field, so the form
  * works without JavaScript (save, submit and the ordering buttons post it to
  * the quiz page); with JavaScript each change is also saved at once, and a
- * time limit submits the form when it runs out.
+ * time limit submits the form when it runs out. The fields are uncontrolled
+ * on purpose: what a learner ticks or types before the page has hydrated
+ * stays in place (React would reset controlled fields) and is saved once it has.
  */
 
 type Current = NonNullable<QuizState["current"]>;
@@ -94,14 +96,83 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
 type QuestionProps = {
   question: PublicGradableQuestion;
   number: number;
-  value: unknown;
+  /** The answer saved when the page was rendered. */
+  saved: unknown;
   lang: Locale;
-  onChange: (value: unknown, delayMs?: number) => void;
+  /** Reads this question's answer from the form and saves it. */
+  onInput: (delayMs?: number) => void;
+  /** Saves an ordering, which lives in component state rather than in fields. */
+  onOrder: (order: string[]) => void;
   onBlur: () => void;
   announce: (text: string) => void;
 };
 
-function QuestionFields({ question, number, value, lang, onChange, onBlur, announce }: QuestionProps) {
+function OrderingFields({ question, saved, lang, onOrder, announce }: QuestionProps & { question: Extract<PublicGradableQuestion, { type: "ordering" }> }) {
+  const { t } = useI18n();
+  const foreign = useForeign(lang);
+  const [order, setOrder] = useState(() => currentOrder(question, saved));
+  const [moved, setMoved] = useState(Array.isArray(saved));
+  const texts = new Map(question.items.map((i) => [i.id, i.text]));
+  const move = (index: number, direction: "up" | "down") => {
+    const next = moveItem(order, index, direction);
+    const item = order[index];
+    setOrder(next);
+    setMoved(true);
+    onOrder(next);
+    announce(t("quiz.attempt.moved", { item: texts.get(item) ?? "", position: next.indexOf(item) + 1, total: next.length }));
+  };
+  return (
+    <>
+      <ol className="quiz-ordering">
+        {order.map((token, index) => {
+          const text = texts.get(token) ?? "";
+          return (
+            <li key={token} className="quiz-ordering-item">
+              <span className="quiz-ordering-text">
+                <span className="quiz-ordering-position" aria-hidden="true">
+                  {index + 1}.
+                </span>{" "}
+                <span {...foreign}>{text}</span>
+              </span>
+              <span className="quiz-ordering-buttons">
+                {(["up", "down"] as const).map((direction) => (
+                  <button
+                    key={direction}
+                    type="submit"
+                    name="move"
+                    value={`${question.id}:${index}:${direction}`}
+                    className="button button-secondary button-small"
+                    disabled={direction === "up" ? index === 0 : index === order.length - 1}
+                    aria-label={t(direction === "up" ? "quiz.attempt.moveUp" : "quiz.attempt.moveDown", { item: text })}
+                    onClick={(event) => {
+                      // Without JavaScript this button posts the form and the server moves the item.
+                      event.preventDefault();
+                      move(index, direction);
+                      // Keep the keyboard on the item: at the edge this button becomes disabled.
+                      const li = event.currentTarget.closest("li");
+                      requestAnimationFrame(() => {
+                        const enabled = li?.querySelectorAll<HTMLButtonElement>("button:not([disabled])");
+                        if (enabled?.length && document.activeElement?.closest("li") !== li) enabled[0].focus();
+                      });
+                    }}
+                  >
+                    <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>{" "}
+                    <span className="quiz-ordering-label">{t(direction === "up" ? "quiz.attempt.moveUpShort" : "quiz.attempt.moveDownShort")}</span>
+                  </button>
+                ))}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {/* The learner's order travels with the form once they have moved an item. */}
+      {moved ? order.map((token) => <input key={token} type="hidden" name={fieldName(question.id)} value={token} />) : null}
+    </>
+  );
+}
+
+function QuestionFields(props: QuestionProps) {
+  const { question, number, saved, lang, onInput, onBlur } = props;
   const { t } = useI18n();
   const foreign = useForeign(lang);
   const name = fieldName(question.id);
@@ -114,7 +185,7 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
     case "single":
     case "multiple": {
       const multiple = question.type === "multiple";
-      const chosen = multiple ? asList(value) : [asString(value)];
+      const chosen = multiple ? asList(saved) : [asString(saved)];
       if (multiple) hint = t("quiz.attempt.multipleHint");
       body = (
         <ul className="quiz-options">
@@ -125,12 +196,8 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
                 id={`q-${question.id}-${option.id}`}
                 name={name}
                 value={option.id}
-                checked={chosen.includes(option.id)}
-                onChange={(event) => {
-                  if (!multiple) return onChange(option.id);
-                  const next = event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id);
-                  onChange(next);
-                }}
+                defaultChecked={chosen.includes(option.id)}
+                onChange={() => onInput()}
               />
               <label htmlFor={`q-${question.id}-${option.id}`} {...foreign}>
                 {option.text}
@@ -142,7 +209,7 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
       break;
     }
     case "true-false": {
-      const chosen = value === true || value === "true" ? "true" : value === false || value === "false" ? "false" : "";
+      const chosen = saved === true || saved === "true" ? "true" : saved === false || saved === "false" ? "false" : "";
       body = (
         <ul className="quiz-options quiz-options-inline">
           {(["true", "false"] as const).map((choice) => (
@@ -152,8 +219,8 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
                 id={`q-${question.id}-${choice}`}
                 name={name}
                 value={choice}
-                checked={chosen === choice}
-                onChange={() => onChange(choice === "true")}
+                defaultChecked={chosen === choice}
+                onChange={() => onInput()}
               />
               <label htmlFor={`q-${question.id}-${choice}`}>{t(`quiz.attempt.${choice}`)}</label>
             </li>
@@ -163,7 +230,7 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
       break;
     }
     case "matching": {
-      const pairs = asPairs(value);
+      const pairs = asPairs(saved);
       hint = t("quiz.attempt.matchHint");
       body = (
         <div className="quiz-matching">
@@ -174,17 +241,7 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
                 <label htmlFor={id} {...foreign}>
                   {left.text}
                 </label>
-                <select
-                  id={id}
-                  name={fieldName(question.id, left.id)}
-                  value={pairs[left.id] ?? ""}
-                  onChange={(event) => {
-                    const next = { ...pairs };
-                    if (event.target.value) next[left.id] = event.target.value;
-                    else delete next[left.id];
-                    onChange(next);
-                  }}
-                >
+                <select id={id} name={fieldName(question.id, left.id)} defaultValue={pairs[left.id] ?? ""} onChange={() => onInput()}>
                   <option value="">{t("quiz.attempt.matchPlaceholder")}</option>
                   {question.right.map((choice) => (
                     <option key={choice.id} value={choice.id} {...foreign}>
@@ -199,65 +256,10 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
       );
       break;
     }
-    case "ordering": {
-      const order = currentOrder(question, value);
-      const texts = new Map(question.items.map((i) => [i.id, i.text]));
+    case "ordering":
       hint = t("quiz.attempt.orderingHint");
-      const move = (index: number, direction: "up" | "down") => {
-        const next = moveItem(order, index, direction);
-        onChange(next);
-        const item = order[index];
-        announce(t("quiz.attempt.moved", { item: texts.get(item) ?? "", position: next.indexOf(item) + 1, total: next.length }));
-      };
-      body = (
-        <>
-          <ol className="quiz-ordering">
-            {order.map((token, index) => {
-              const text = texts.get(token) ?? "";
-              return (
-                <li key={token} className="quiz-ordering-item">
-                  <span {...foreign}>{text}</span>
-                  <span className="quiz-ordering-buttons">
-                    {(["up", "down"] as const).map((direction) => {
-                      const disabled = direction === "up" ? index === 0 : index === order.length - 1;
-                      return (
-                        <button
-                          key={direction}
-                          type="submit"
-                          name="move"
-                          value={`${question.id}:${index}:${direction}`}
-                          className="button button-secondary button-small"
-                          disabled={disabled}
-                          aria-label={t(direction === "up" ? "quiz.attempt.moveUp" : "quiz.attempt.moveDown", { item: text })}
-                          onClick={(event) => {
-                            event.preventDefault();
-                            move(index, direction);
-                            // Keep the keyboard on the item: at the edge this button becomes disabled.
-                            const li = event.currentTarget.closest("li");
-                            requestAnimationFrame(() => {
-                              const buttons = li?.querySelectorAll<HTMLButtonElement>("button:not([disabled])");
-                              if (buttons?.length && document.activeElement?.closest("li") !== li) buttons[0].focus();
-                            });
-                          }}
-                        >
-                          <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>{" "}
-                          <span className="quiz-ordering-label">
-                            {t(direction === "up" ? "quiz.attempt.moveUpShort" : "quiz.attempt.moveDownShort")}
-                          </span>
-                        </button>
-                      );
-                    })}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-          {/* The learner's order travels with the form once they have moved an item. */}
-          {Array.isArray(value) ? order.map((token) => <input key={token} type="hidden" name={name} value={token} />) : null}
-        </>
-      );
+      body = <OrderingFields {...props} question={question} />;
       break;
-    }
     case "short-text":
     case "numeric": {
       const numeric = question.type === "numeric";
@@ -270,14 +272,14 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
               id={inputId}
               type="text"
               name={name}
-              value={asString(value)}
+              defaultValue={asString(saved)}
               inputMode={numeric ? "decimal" : undefined}
               autoComplete="off"
               spellCheck={!numeric}
               dir="auto"
               maxLength={numeric ? 50 : 500}
               aria-describedby={hint ? hintId : undefined}
-              onChange={(event) => onChange(event.target.value, TYPING_DELAY_MS)}
+              onChange={() => onInput(TYPING_DELAY_MS)}
               onBlur={onBlur}
             />
             {numeric && question.unit ? (
@@ -292,11 +294,11 @@ function QuestionFields({ question, number, value, lang, onChange, onBlur, annou
     }
   }
 
+  const typed = question.type === "short-text" || question.type === "numeric";
   return (
-    <fieldset className="quiz-question" id={`q-${question.id}`} aria-describedby={hint && question.type !== "short-text" && question.type !== "numeric" ? hintId : undefined}>
+    <fieldset className="quiz-question" id={`q-${question.id}`} aria-describedby={hint && !typed ? hintId : undefined}>
       <legend>
-        <span className="quiz-question-number">{t("quiz.attempt.question", { number })}</span>{" "}
-        <span {...foreign}>{question.prompt}</span>{" "}
+        <span className="quiz-question-number">{t("quiz.attempt.question", { number })}</span> <span {...foreign}>{question.prompt}</span>{" "}
         <span className="quiz-points">{t("quiz.attempt.points", { count: question.points })}</span>
       </legend>
       {hint ? (
@@ -318,14 +320,27 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const Heading = `h${headingLevel}` as "h2" | "h3";
-  const SubHeading = `h${headingLevel + 1}` as "h3" | "h4";
-
-  const questions = gradableQuestions(current.view);
+  const SubHeading = `h${headingLevel + 1}` as "h2" | "h3" | "h4";
+  const { view } = current;
+  const questions = gradableQuestions(view);
   const unanswered = questions.filter((q) => !isAnswered(answers[q.id])).length;
-  const change = (questionId: string) => (value: unknown, delayMs?: number) => {
+
+  const readForm = () => (formRef.current ? answersFromForm(new FormData(formRef.current), view) : {});
+  const record = (questionId: string, value: unknown, delayMs?: number) => {
     setAnswers((previous) => ({ ...previous, [questionId]: value }));
     save(questionId, value, delayMs);
   };
+
+  // Answers given before the page hydrated are in the fields but not saved yet.
+  useEffect(() => {
+    const inForm = formRef.current ? answersFromForm(new FormData(formRef.current), view) : {};
+    for (const q of gradableQuestions(view)) {
+      if (q.type === "ordering") continue;
+      if (!sameAnswer(inForm[q.id], current.answers[q.id])) record(q.id, inForm[q.id] ?? null);
+    }
+    // Runs once per attempt (the form is keyed by attempt id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   let number = 0;
   const renderQuestion = (question: PublicGradableQuestion) => (
@@ -333,9 +348,10 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
       key={question.id}
       question={question}
       number={++number}
-      value={answers[question.id]}
+      saved={current.answers[question.id]}
       lang={data.lang}
-      onChange={change(question.id)}
+      onInput={(delayMs) => record(question.id, readForm()[question.id] ?? null, delayMs)}
+      onOrder={(order) => record(question.id, order)}
       onBlur={() => flushNow(question.id)}
       announce={setAnnouncement}
     />
@@ -350,7 +366,7 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
       <Heading id={`quiz-attempt-${current.attemptId}`}>{t("quiz.attempt.heading", { number: current.number })}</Heading>
       {current.deadlineAt ? <Countdown deadline={current.deadlineAt} onExpire={() => formRef.current?.requestSubmit(submitRef.current)} /> : null}
 
-      {current.view.questions.map((question) =>
+      {view.questions.map((question) =>
         question.type === "case" ? (
           <section key={question.id} className="quiz-case stack" aria-labelledby={`case-${question.id}`}>
             <SubHeading id={`case-${question.id}`}>

@@ -10,7 +10,7 @@ import { isEnrolled } from "~/learning/progress.server";
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
 import type { Quiz } from "./definition.server";
 import { answersFromForm, applyMove } from "./form-answers";
-import { loadQuiz } from "./load.server";
+import { loadQuiz, QuizInvalidError } from "./load.server";
 import { quizStatistics } from "./stats.server";
 import type { QuizPanelData } from "./types";
 
@@ -68,7 +68,15 @@ async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: stri
 /** Island data for <Quiz id="…" /> in a lesson (island-loaders.server.ts), or null if the quiz is gone. */
 export async function quizIslandData(input: { course: CatalogCourse; lessonId: string; lang: Locale; userId: string; quizId: unknown }) {
   if (typeof input.quizId !== "string") return null;
-  const quiz = await loadQuiz({ slug: input.course.slug, quizId: input.quizId, languages: input.course.definition.languages });
+  let quiz: Quiz | null;
+  try {
+    quiz = await loadQuiz({ slug: input.course.slug, quizId: input.quizId, languages: input.course.definition.languages });
+  } catch (error) {
+    // A quiz file edited into an invalid state after the build: the lesson still shows, the quiz says it is unavailable.
+    if (!(error instanceof QuizInvalidError)) throw error;
+    console.warn(JSON.stringify({ level: "warn", msg: "invalid quiz file", course: input.course.slug, quiz: input.quizId, errors: error.errors }));
+    return null;
+  }
   if (!quiz) return null;
   const scope: QuizScope = { userId: input.userId, courseId: input.course.id, courseVersion: input.course.version, quiz };
   return panelData(input.course, scope, input.lessonId, input.lang);

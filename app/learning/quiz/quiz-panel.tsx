@@ -24,6 +24,11 @@ export function QuizPanel({ data, headingLevel }: { data: QuizPanelData; heading
       <Heading id={titleId}>
         <span className="badge">{t("quiz.panel.label")}</span> <span {...foreign}>{state.title}</span>
       </Heading>
+      {state.intro ? (
+        <p className="quiz-intro" {...foreign}>
+          {state.intro}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("quiz.panel.passingScore")}</dt>
         <dd>{t("quiz.panel.passingScoreValue", { percent: percent(state.passingScore) })}</dd>

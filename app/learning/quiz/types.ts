@@ -125,6 +125,7 @@ export type AttemptSummary = { id: string; number: number; submittedAt: string; 
 export type QuizState = {
   quizId: string;
   title: string;
+  intro: string | null;
   passingScore: number;
   attemptsAllowed: number | "unlimited";
   attemptsRemaining: number | null;

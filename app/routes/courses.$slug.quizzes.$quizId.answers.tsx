@@ -1,0 +1,9 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server";
+import { saveAnswerRequest } from "~/learning/quiz/quiz-pages.server";
+
+/** Resource route: the quiz island saves each answer here as it is given (JSON reply, no page). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return saveAnswerRequest(request, params.slug ?? "", params.quizId ?? "", user);
+}

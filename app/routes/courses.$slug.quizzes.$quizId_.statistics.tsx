@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { useForeign } from "~/learning/quiz/quiz-attempt-form";
+import { quizStatisticsPage } from "~/learning/quiz/quiz-pages.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.course.title} · Tadrib` : "Tadrib" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return quizStatisticsPage(params.slug ?? "", params.quizId ?? "", user, detectLocale(request, user.locale));
+}
+
+export default function QuizStatisticsPage() {
+  const { t, formatNumber } = useI18n();
+  const page = useLoaderData<typeof loader>();
+  const foreign = useForeign(page.lang);
+  const { statistics } = page;
+  const lessonHref = page.lesson ? `/courses/${page.course.slug}/${page.lesson.id}` : null;
+  return (
+    <div className="page quiz-statistics-page stack">
+      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/courses">{t("learning.lesson.courses")}</Link>
+          </li>
+          <li>
+            <Link to={`/courses/${page.course.slug}`} {...foreign}>
+              {page.course.title}
+            </Link>
+          </li>
+          <li aria-current="page">{t("quiz.statistics.title", { title: page.title })}</li>
+        </ol>
+      </nav>
+      <h1>{t("quiz.statistics.title", { title: page.title })}</h1>
+      <p>{t("quiz.statistics.intro")}</p>
+      <dl className="facts">
+        <dt>{t("quiz.statistics.attempts")}</dt>
+        <dd>{formatNumber(statistics.attempts)}</dd>
+        <dt>{t("quiz.statistics.passed")}</dt>
+        <dd>{formatNumber(statistics.passed)}</dd>
+        {statistics.averagePercent !== null ? (
+          <>
+            <dt>{t("quiz.statistics.average")}</dt>
+            <dd>{t("quiz.statistics.averageValue", { percent: formatNumber(statistics.averagePercent, { maximumFractionDigits: 1 }) })}</dd>
+          </>
+        ) : null}
+      </dl>
+      {statistics.attempts === 0 ? <p className="alert alert-info">{t("quiz.statistics.none")}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <caption>{t("quiz.statistics.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("quiz.statistics.question")}</th>
+              <th scope="col" className="num">
+                {t("quiz.statistics.asked")}
+              </th>
+              <th scope="col" className="num">
+                {t("quiz.statistics.correct")}
+              </th>
+              <th scope="col" className="num">
+                {t("quiz.statistics.rate")}
+              </th>
+              <th scope="col">{t("quiz.statistics.wrong")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statistics.questions.map((q) => (
+              <tr key={q.questionId}>
+                <th scope="row">
+                  <span {...foreign}>{q.prompt}</span>
+                  {q.caseId ? <span className="meta quiz-stat-case">{t("quiz.statistics.inCase", { id: q.caseId })}</span> : null}
+                </th>
+                <td className="num">{formatNumber(q.asked)}</td>
+                <td className="num">{formatNumber(q.correct)}</td>
+                <td className="num">
+                  {q.asked ? t("quiz.statistics.rateValue", { percent: formatNumber((q.correct / q.asked) * 100, { maximumFractionDigits: 0 }) }) : "—"}
+                </td>
+                <td>
+                  {q.mostChosenWrong ? (
+                    <span dir="auto">
+                      {t("quiz.statistics.wrongValue", {
+                        label: q.type === "true-false" ? t(`quiz.attempt.${q.mostChosenWrong.value}`) : q.mostChosenWrong.label,
+                        count: q.mostChosenWrong.count,
+                      })}
+                    </span>
+                  ) : (
+                    t("quiz.statistics.noWrong")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {lessonHref ? (
+        <p>
+          <Link to={lessonHref}>{t("quiz.statistics.backToLesson")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
