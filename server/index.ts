@@ -30,6 +30,9 @@ async function main() {
     app.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
   }
 
+  // Browsers ask for /favicon.ico on their own (after an error page, say).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
   app.use(originCheck({ trustProxy: env.TRUST_PROXY }));
 
   const build = viteDevServer

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, vi, type MockInstance } from "vitest";
-import { TEMPLATE_DB, TEST_TMP_DIR } from "./paths";
+import { TEMPLATE_DB, TEST_COURSE_CACHE, TEST_TMP_DIR } from "./paths";
 
 // Runs in the worker before the test file's own imports, so env.server.ts
 // (validated once at import) already sees these values.
@@ -12,6 +12,7 @@ process.env.DATABASE_URL = `file:${databaseFile}`;
 process.env.NODE_ENV = "test";
 process.env.MAIL_TRANSPORT = "log";
 process.env.LOG_LEVEL = "silent";
+process.env.COURSE_CACHE_DIR = TEST_COURSE_CACHE;
 
 type DbGlobal = { __tadribDb?: unknown };
 // A worker process may run several files: never let one file reuse the client
