@@ -23,7 +23,7 @@ import {
 } from "./course-schema.server";
 import { courseValidators, islandValidators, type CourseCheckInput } from "./island-validators.server";
 import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
-import type { CourseDefinition } from "./types";
+import type { CourseDefinition, IslandPlacement } from "./types";
 
 export type BuildOptions = {
   coursesDir: string;
@@ -108,6 +108,17 @@ async function renderedLesson(cacheDir: string, source: Buffer, file: string): P
   return { entry, cached: false };
 }
 
+/** One entry per island with an id, whatever the number of languages showing it. */
+function islandPlacements(islands: CourseCheckInput["islands"]): IslandPlacement[] {
+  const seen = new Map<string, IslandPlacement>();
+  for (const { kind, lessonId, props } of islands) {
+    if (typeof props.id !== "string") continue;
+    const key = `${kind}\0${props.id}\0${lessonId}`;
+    if (!seen.has(key)) seen.set(key, { kind, id: props.id, lessonId });
+  }
+  return [...seen.values()];
+}
+
 function lessonCount(course: CourseDefinition): number {
   return course.modules.reduce((n, m) => n + m.lessons.length, 0) * course.languages.length;
 }
@@ -182,7 +193,9 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
     cacheHits += stats.cacheHits;
     failures.push(...errors);
     onEvent?.({ type: "course", slug, lessons: lessonCount(course), ...stats, errors });
-    if (!errors.length) manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons });
+    if (!errors.length) {
+      manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons, islands: islandPlacements(islands) });
+    }
   }
 
   if (!failures.length) {

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Locale } from "~/i18n/locales";
-import type { CourseDefinition, LessonHeading, Segment } from "./types";
+import type { CourseDefinition, IslandPlacement, LessonHeading, Segment } from "./types";
 
 /**
  * The compiled-course cache written by `npm run courses:build` and read by the
@@ -21,6 +21,11 @@ export type ManifestCourse = {
   definition: CourseDefinition;
   /** lessonId → language → cache key */
   lessons: Record<string, Partial<Record<Locale, string>>>;
+  /**
+   * Which lesson holds each quiz and assignment (the completion rule's
+   * progress per module needs it). Absent from manifests built before it existed.
+   */
+  islands?: IslandPlacement[];
 };
 
 export type Manifest = { format: typeof MANIFEST_FORMAT; builtAt: string; courses: ManifestCourse[] };

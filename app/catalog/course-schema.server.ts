@@ -11,12 +11,21 @@ import type { CourseDefinition, LocalizedText } from "./types";
  * `courses/sample/course.yml: modules[0].lessons[1].title.ar: Required`,
  * because the people who read them are course writers, not developers.
  *
- * Layout of a course folder (see docs/course-format.md):
+ * Layout of a course folder (see docs/authoring.md):
  *   courses/<slug>/course.yml
  *   courses/<slug>/lessons/<lessonId>.<lang>.mdx   one per lesson per language
  */
 export const COURSE_FILE = "course.yml";
 export const LESSONS_DIR = "lessons";
+// Named here rather than imported: the quiz and assignment modules import this one.
+const QUIZZES_DIR = "quizzes";
+const ASSIGNMENTS_DIR = "assignments";
+
+/** `quizzes/check-your-knowledge.yml` → `check-your-knowledge`; the formats themselves are checked by their own validators. */
+async function idsOfYamlFiles(dir: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith(".yml") && !n.startsWith(".")).map((n) => n.slice(0, -".yml".length));
+}
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabMessage = "must be lowercase-kebab (a-z, 0-9 and single hyphens)";
@@ -38,13 +47,39 @@ const id = z.string().regex(KEBAB, kebabMessage);
 const lessonSchema = z.object({ id, title: localized }).strict();
 const moduleSchema = z.object({ id, title: localized, lessons: z.array(lessonSchema).min(1, "needs at least one lesson") }).strict();
 
+// A quiz is named by its id alone, or with the score the rule asks for: `- { id: final-test, minScore: 80 }`.
+const quizRequirement = z.union(
+  [
+    id.transform((quizId) => ({ id: quizId })),
+    z
+      .object({
+        id,
+        minScore: z
+          .number({ invalid_type_error: "must be a percentage (a number from 1 to 100)" })
+          .min(1, "must be a percentage (a number from 1 to 100)")
+          .max(100, "must be a percentage (a number from 1 to 100)")
+          .optional(),
+      })
+      .strict(),
+  ],
+  { errorMap: () => ({ message: "write a quiz id, or { id: <quiz id>, minScore: <percent> }" }) },
+);
+
 const completionSchema = z
   .object({
     lessons: z.union([z.literal("all"), z.array(id).min(1, "list at least one lesson, or write all")]).default("all"),
+    quizzes: z.array(quizRequirement, { invalid_type_error: "must be a list of quiz ids" }).optional(),
+    assignments: z.array(id, { invalid_type_error: "must be a list of assignment ids" }).optional(),
   })
   .strict();
 
-const courseSchema = z
+/**
+ * The quiz and assignment files a course folder holds, so the completion rule
+ * can name only what exists. Unknown when validating YAML on its own.
+ */
+export type CourseFiles = { quizIds: readonly string[]; assignmentIds: readonly string[] };
+
+const courseSchema = (files?: CourseFiles) => z
   .object({
     title: localized,
     summary: localized,
@@ -87,11 +122,29 @@ const courseSchema = z
       });
     });
 
-    if (Array.isArray(course.completion.lessons)) {
-      course.completion.lessons.forEach((lessonId, i) => {
+    const { completion } = course;
+    if (Array.isArray(completion.lessons)) {
+      const listed = new Set<string>();
+      completion.lessons.forEach((lessonId, i) => {
         if (!lessonIds.has(lessonId)) issue(["completion", "lessons", i], `no lesson has the id "${lessonId}"`);
+        else if (listed.has(lessonId)) issue(["completion", "lessons", i], `"${lessonId}" is listed twice`);
+        listed.add(lessonId);
       });
     }
+    const quizIds = new Set<string>();
+    completion.quizzes?.forEach((quiz, i) => {
+      if (files && !files.quizIds.includes(quiz.id)) {
+        issue(["completion", "quizzes", i], `no quiz has the id "${quiz.id}" (there is no quizzes/${quiz.id}.yml)`);
+      } else if (quizIds.has(quiz.id)) issue(["completion", "quizzes", i], `"${quiz.id}" is listed twice`);
+      quizIds.add(quiz.id);
+    });
+    const assignmentIds = new Set<string>();
+    completion.assignments?.forEach((assignmentId, i) => {
+      if (files && !files.assignmentIds.includes(assignmentId)) {
+        issue(["completion", "assignments", i], `no assignment has the id "${assignmentId}" (there is no assignments/${assignmentId}.yml)`);
+      } else if (assignmentIds.has(assignmentId)) issue(["completion", "assignments", i], `"${assignmentId}" is listed twice`);
+      assignmentIds.add(assignmentId);
+    });
   });
 
 /** `modules[0].lessons[1].title.ar` */
@@ -101,14 +154,17 @@ export function formatPath(p: readonly (string | number)[]): string {
 
 export type CourseCheck = { ok: true; course: CourseDefinition } | { ok: false; errors: string[] };
 
-/** Validates already-parsed YAML; `file` is the name used in messages. */
-export function parseCourseDefinition(raw: unknown, slug: string, file: string): CourseCheck {
+/**
+ * Validates already-parsed YAML; `file` is the name used in messages. With
+ * `files`, the quizzes and assignments the completion rule names must exist.
+ */
+export function parseCourseDefinition(raw: unknown, slug: string, file: string, files?: CourseFiles): CourseCheck {
   const errors: string[] = [];
   if (!isCourseSlug(slug)) errors.push(`${file}: the folder name "${slug}" is the course slug and ${kebabMessage}`);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, errors: [...errors, `${file}: expected a YAML mapping (title:, summary:, modules: …)`] };
   }
-  const parsed = courseSchema.safeParse(raw);
+  const parsed = courseSchema(files).safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = formatPath(issue.path);
@@ -149,7 +205,10 @@ export async function loadCourseDefinition(coursesDir: string, slug: string): Pr
       }),
     };
   }
-  const checked = parseCourseDefinition(doc.toJS(), slug, file);
+  const checked = parseCourseDefinition(doc.toJS(), slug, file, {
+    quizIds: await idsOfYamlFiles(path.join(courseDir, QUIZZES_DIR)),
+    assignmentIds: await idsOfYamlFiles(path.join(courseDir, ASSIGNMENTS_DIR)),
+  });
   if (!checked.ok) return checked;
 
   const errors: string[] = [];

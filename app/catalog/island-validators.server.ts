@@ -1,4 +1,5 @@
 import { assignmentCourseValidator, assignmentIslandValidator } from "~/learning/assignment/island-checks.server";
+import { completionRuleValidator } from "~/learning/completion-checks.server";
 import { quizCourseValidator, quizIslandValidator } from "~/learning/quiz/island-checks.server";
 import type { CourseDefinition, JsonValue } from "./types";
 
@@ -34,4 +35,4 @@ export type CourseValidator = (input: CourseCheckInput) => string[] | Promise<st
 export const islandValidators: Record<string, IslandValidator> = { assignment: assignmentIslandValidator, quiz: quizIslandValidator };
 
 /** Run once per course after its lessons are rendered (e.g. quiz files that no lesson uses). */
-export const courseValidators: CourseValidator[] = [assignmentCourseValidator, quizCourseValidator];
+export const courseValidators: CourseValidator[] = [assignmentCourseValidator, quizCourseValidator, completionRuleValidator];

@@ -10,11 +10,21 @@ export type LocalizedText = Partial<Record<Locale, string>>;
 export type LessonDefinition = { id: string; title: LocalizedText };
 export type ModuleDefinition = { id: string; title: LocalizedText; lessons: LessonDefinition[] };
 
-/** What a course must achieve to count as completed (issue 3 adds quizzes and assignments). */
+/** A quiz the completion rule requires to be passed, optionally with a higher score than the quiz's own passing score. */
+export type QuizRequirementDefinition = { id: string; minScore?: number };
+
+/** What a course must achieve to count as completed (course.yml → completion). */
 export type CompletionRuleDefinition = {
   /** "all", or the ids of the lessons that must be completed. */
   lessons: "all" | string[];
+  /** Quizzes to pass (none when absent). */
+  quizzes?: QuizRequirementDefinition[];
+  /** Ids of the assignments that must be accepted by a reviewer (none when absent). */
+  assignments?: string[];
 };
+
+/** Where an interactive part sits in a course: found by the build, one entry per island whatever the languages. */
+export type IslandPlacement = { kind: string; id: string; lessonId: string };
 
 /** A validated courses/<slug>/course.yml. */
 export type CourseDefinition = {

@@ -2,17 +2,25 @@ import { describe, expect, test } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { db } from "./client.server";
-import { DEMO_ACCOUNTS, DEMO_LEARNER_IN_PROGRESS, DEMO_PASSWORD, SAMPLE_COURSE_SLUG, seedDemoData } from "./seed.server";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_LEARNER_IN_PROGRESS,
+  DEMO_PASSWORD,
+  DEMO_REVIEWER,
+  SAMPLE_COURSE_SLUG,
+  SAMPLE_MEDIA_COURSE_SLUG,
+  seedDemoData,
+} from "./seed.server";
 
-async function sampleCourse(): Promise<CatalogCourse> {
-  const row = await db.course.create({ data: { slug: SAMPLE_COURSE_SLUG } });
+async function sampleCourse(slug = SAMPLE_COURSE_SLUG): Promise<CatalogCourse> {
+  const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
   return {
     id: row.id,
-    slug: SAMPLE_COURSE_SLUG,
+    slug,
     version: "v1",
     lessons: {},
     definition: {
-      slug: SAMPLE_COURSE_SLUG,
+      slug,
       languages: ["fr"],
       title: { fr: "Cours" },
       summary: { fr: "Résumé" },
@@ -48,6 +56,19 @@ describe("demo seed", () => {
     const done = await db.lessonProgress.findMany({ where: { userId: learner.id, completedAt: { not: null } } });
     expect(done.map((p) => p.lessonId)).toEqual(["one"]);
     expect(await db.completion.count()).toBe(0);
+  });
+
+  test("makes the demo reviewer a reviewer of both sample courses, once however often it runs", async () => {
+    const courses = [await sampleCourse(), await sampleCourse(SAMPLE_MEDIA_COURSE_SLUG), await sampleCourse("another-course")];
+    await seedDemoData({ onlyIfEmpty: false, courses });
+    await seedDemoData({ onlyIfEmpty: false, courses });
+    const rows = await db.courseReviewer.findMany({ select: { user: { select: { email: true } }, course: { select: { slug: true } } } });
+    expect(rows.map((r) => [r.user.email, r.course.slug]).sort()).toEqual(
+      [
+        [DEMO_REVIEWER, SAMPLE_MEDIA_COURSE_SLUG],
+        [DEMO_REVIEWER, SAMPLE_COURSE_SLUG],
+      ].sort(),
+    );
   });
 
   test("with onlyIfEmpty, a database that has users is left alone", async () => {

@@ -8,11 +8,16 @@ import { db } from "./client.server";
 
 /**
  * Demo data for a fresh install and for the browser tests: one account per
- * role, all with the same password (listed in README.md), and a learner
- * half-way through the sample course so /me and "Resume" have something to show.
+ * role, all with the same password (listed in README.md), a learner
+ * half-way through the sample course so /me and "Resume" have something to
+ * show, and the demo reviewer in charge of both sample courses.
  */
 export const DEMO_PASSWORD = "tadrib-demo-2026";
 export const SAMPLE_COURSE_SLUG = "first-steps-trafficking";
+/** The sample course with an assignment, so the review queue has a course to serve. */
+export const SAMPLE_MEDIA_COURSE_SLUG = "first-steps-media-pitch";
+/** Reviews the assignments of both sample courses. */
+export const DEMO_REVIEWER = "reviewer@tadrib.test";
 
 type DemoAccount = { email: string; name: string; role: Role; locale: Locale };
 
@@ -68,6 +73,18 @@ export async function seedDemoData({
     log(`  ${DEMO_LEARNER_IN_PROGRESS}: enrolled in ${course.slug}, lesson "${first.id}" completed`);
   } else {
     log(`  course ${SAMPLE_COURSE_SLUG} not found: no demo enrolment`);
+  }
+
+  const reviewerId = ids.get(DEMO_REVIEWER);
+  for (const slug of [SAMPLE_COURSE_SLUG, SAMPLE_MEDIA_COURSE_SLUG]) {
+    const reviewed = courses.find((c) => c.slug === slug);
+    if (!reviewed || !reviewerId) continue;
+    await db.courseReviewer.upsert({
+      where: { userId_courseId: { userId: reviewerId, courseId: reviewed.id } },
+      create: { userId: reviewerId, courseId: reviewed.id },
+      update: {},
+    });
+    log(`  ${DEMO_REVIEWER}: reviewer of ${slug}`);
   }
   return { skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments, lessonsCompleted };
 }

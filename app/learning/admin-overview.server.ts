@@ -1,16 +1,21 @@
-import { getCatalog } from "~/catalog/catalog.server";
+import { type CatalogCourse, getCatalog } from "~/catalog/catalog.server";
 import { contentLanguage, textIn } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
+import { loadQuiz } from "./quiz/load.server";
+import { QUIZ_ISLAND, quizUrls } from "./quiz/quiz-pages.server";
 
 export const USERS_PER_PAGE = 50;
 
-/** /admin: users (paginated) and, per course, how many learners started and completed it. */
+/**
+ * /admin: users (paginated) and, per course, how many learners started and
+ * completed it, the submissions waiting for review and its quizzes' statistics.
+ */
 export async function adminOverview(requestedPage: number, locale: Locale) {
   const totalUsers = await db.user.count();
   const pages = Math.max(1, Math.ceil(totalUsers / USERS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
-  const [users, enrolled, completed, { courses }] = await Promise.all([
+  const [users, enrolled, completed, pending, { courses }] = await Promise.all([
     db.user.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * USERS_PER_PAGE,
@@ -19,6 +24,7 @@ export async function adminOverview(requestedPage: number, locale: Locale) {
     }),
     db.enrolment.groupBy({ by: ["courseId"], _count: { _all: true } }),
     db.completion.groupBy({ by: ["courseId"], _count: { _all: true } }),
+    db.submission.groupBy({ by: ["courseId"], where: { status: "submitted" }, _count: { _all: true } }),
     getCatalog(),
   ]);
   const count = (rows: { courseId: string; _count: { _all: number } }[], id: string) =>
@@ -28,15 +34,31 @@ export async function adminOverview(requestedPage: number, locale: Locale) {
     page,
     pages,
     totalUsers,
-    courses: courses.map((course) => {
-      const { lang } = contentLanguage(course.definition.languages, locale);
-      return {
-        slug: course.slug,
-        lang,
-        title: textIn(course.definition.title, lang),
-        enrolled: count(enrolled, course.id),
-        completed: count(completed, course.id),
-      };
-    }),
+    courses: await Promise.all(
+      courses.map(async (course) => {
+        const { lang } = contentLanguage(course.definition.languages, locale);
+        return {
+          slug: course.slug,
+          lang,
+          title: textIn(course.definition.title, lang),
+          enrolled: count(enrolled, course.id),
+          completed: count(completed, course.id),
+          awaitingReview: count(pending, course.id),
+          quizzes: await courseQuizzes(course, lang),
+        };
+      }),
+    ),
   };
+}
+
+/** The course's quizzes, each with the link to its per-question statistics. */
+async function courseQuizzes(course: CatalogCourse, lang: Locale) {
+  const ids = (course.islands ?? []).filter((i) => i.kind === QUIZ_ISLAND).map((i) => i.id);
+  return Promise.all(
+    ids.map(async (id) => {
+      // A quiz file broken since the build still gets its link, under its id.
+      const quiz = await loadQuiz({ slug: course.slug, quizId: id, languages: course.definition.languages }).catch(() => null);
+      return { id, title: quiz ? textIn(quiz.title, lang) : id, href: quizUrls(course.slug, id).statistics };
+    }),
+  );
 }

@@ -1,27 +1,58 @@
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { lessonsInOrder } from "~/catalog/outline";
-import type { CourseDefinition } from "~/catalog/types";
+import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
+import { acceptedAssignmentIds } from "./assignment/submissions.server";
+import { quizOutcomes } from "./quiz/attempts.server";
 
 /**
- * A course's completion rule, evaluated against what a learner did. Issue 2's
- * rule is "these lessons completed" (all by default); quizzes to pass and
- * assignments to have accepted join as further requirement kinds, each with
- * its own facts, without changing how progress and completion are derived.
+ * A course's completion rule (course.yml → completion), evaluated against
+ * what a learner did: lessons completed, quizzes passed (at the rule's score
+ * when it sets one), assignments accepted. Progress per module and per course
+ * is derived from the same evaluation, so the bar and the completion can
+ * never disagree.
  */
+
+export type QuizFact = { passed: boolean; bestPercent: number };
+
 export type CompletionFacts = {
   completedLessonIds: ReadonlySet<string>;
+  /** Per quiz id; a quiz never sent has no entry. */
+  quizOutcomes?: ReadonlyMap<string, QuizFact>;
+  acceptedAssignmentIds?: ReadonlySet<string>;
 };
 
-export type Requirement = { kind: "lesson"; id: string; met: boolean };
+type Placed = {
+  id: string;
+  /** The lesson holding it (a lesson requirement is its own lesson); null when the build did not say. */
+  lessonId: string | null;
+  moduleId: string | null;
+  met: boolean;
+};
 
-export type RuleEvaluation = {
+export type Requirement =
+  | (Placed & { kind: "lesson" })
+  | (Placed & {
+      kind: "quiz";
+      /** The score the rule asks for, above the quiz's own passing score; null when passing is enough. */
+      minScore: number | null;
+      passed: boolean;
+      /** Best score of the sent attempts; null before the first one. */
+      bestPercent: number | null;
+    })
+  | (Placed & { kind: "assignment" });
+
+export type RequirementKind = Requirement["kind"];
+
+export type Tally = { done: number; required: number; percent: number };
+
+export type RuleEvaluation = Tally & {
   met: boolean;
   requirements: Requirement[];
-  done: number;
-  required: number;
-  /** 0–100, rounded down: 100 only when every requirement is met. */
-  percent: number;
+  /** Per kind, for "2 of 2 lessons · 0 of 1 quiz" lines. */
+  byKind: Record<RequirementKind, { done: number; required: number }>;
+  /** One entry per module of the course, in order; a module with nothing required has required 0. */
+  modules: (Tally & { moduleId: string })[];
 };
 
 export function requiredLessonIds(course: CourseDefinition): string[] {
@@ -30,29 +61,97 @@ export function requiredLessonIds(course: CourseDefinition): string[] {
   return rule === "all" ? all : all.filter((id) => rule.includes(id));
 }
 
-export function evaluateCompletionRule(course: CourseDefinition, facts: CompletionFacts): RuleEvaluation {
+function tally(requirements: readonly Requirement[]): Tally {
+  const done = requirements.filter((r) => r.met).length;
+  const required = requirements.length;
+  // Rounded down: 100 only when every requirement is met.
+  return { done, required, percent: required ? Math.floor((done / required) * 100) : 0 };
+}
+
+/**
+ * Pure: the rule against the facts. `islands` (from the course build) tells
+ * which lesson, hence which module, holds each quiz and assignment.
+ */
+export function evaluateCompletionRule(
+  course: CourseDefinition,
+  facts: CompletionFacts,
+  islands: readonly IslandPlacement[] = [],
+): RuleEvaluation {
+  const moduleOf = new Map(lessonsInOrder(course).map((l) => [l.id, l.moduleId]));
+  const place = (kind: string, id: string) => {
+    const lessonId = islands.find((i) => i.kind === kind && i.id === id)?.lessonId ?? null;
+    return { lessonId, moduleId: (lessonId && moduleOf.get(lessonId)) ?? null };
+  };
+
   const requirements: Requirement[] = requiredLessonIds(course).map((id) => ({
     kind: "lesson",
     id,
+    lessonId: id,
+    moduleId: moduleOf.get(id) ?? null,
     met: facts.completedLessonIds.has(id),
   }));
-  const done = requirements.filter((r) => r.met).length;
-  const required = requirements.length;
+  for (const quiz of course.completion.quizzes ?? []) {
+    const outcome = facts.quizOutcomes?.get(quiz.id);
+    const passed = outcome?.passed ?? false;
+    const bestPercent = outcome ? outcome.bestPercent : null;
+    const minScore = quiz.minScore ?? null;
+    requirements.push({
+      kind: "quiz",
+      id: quiz.id,
+      ...place("quiz", quiz.id),
+      minScore,
+      passed,
+      bestPercent,
+      met: passed && (minScore === null || (bestPercent ?? 0) >= minScore),
+    });
+  }
+  for (const id of course.completion.assignments ?? []) {
+    requirements.push({ kind: "assignment", id, ...place("assignment", id), met: facts.acceptedAssignmentIds?.has(id) ?? false });
+  }
+
+  const byKind = { lesson: { done: 0, required: 0 }, quiz: { done: 0, required: 0 }, assignment: { done: 0, required: 0 } };
+  for (const r of requirements) {
+    byKind[r.kind].required++;
+    if (r.met) byKind[r.kind].done++;
+  }
+  const total = tally(requirements);
   return {
-    met: required > 0 && done === required,
+    ...total,
+    met: total.required > 0 && total.done === total.required,
     requirements,
-    done,
-    required,
-    percent: required ? Math.floor((done / required) * 100) : 0,
+    byKind,
+    modules: course.modules.map((mod) => ({ moduleId: mod.id, ...tally(requirements.filter((r) => r.moduleId === mod.id)) })),
+  };
+}
+
+/**
+ * The facts beyond lessons that a rule needs: quiz outcomes only if it asks
+ * for quizzes, accepted assignments only if it asks for assignments.
+ */
+export async function ruleFacts(
+  userId: string,
+  course: Pick<CatalogCourse, "id" | "definition">,
+): Promise<Omit<CompletionFacts, "completedLessonIds">> {
+  const rule = course.definition.completion;
+  const [quizzes, assignments] = await Promise.all([
+    rule.quizzes?.length ? quizOutcomes(userId, course.id) : undefined,
+    rule.assignments?.length ? acceptedAssignmentIds(userId, course.id) : undefined,
+  ]);
+  return {
+    ...(quizzes ? { quizOutcomes: quizzes } : {}),
+    ...(assignments ? { acceptedAssignmentIds: new Set(assignments) } : {}),
   };
 }
 
 export async function completionFacts(userId: string, course: CatalogCourse): Promise<CompletionFacts> {
-  const rows = await db.lessonProgress.findMany({
-    where: { userId, courseId: course.id, completedAt: { not: null } },
-    select: { lessonId: true },
-  });
-  return { completedLessonIds: new Set(rows.map((r) => r.lessonId)) };
+  const [rows, more] = await Promise.all([
+    db.lessonProgress.findMany({
+      where: { userId, courseId: course.id, completedAt: { not: null } },
+      select: { lessonId: true },
+    }),
+    ruleFacts(userId, course),
+  ]);
+  return { completedLessonIds: new Set(rows.map((r) => r.lessonId)), ...more };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -62,8 +161,9 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Records the Completion when the rule is met — once: an existing row is kept
  * with its original date and course version, whatever the course became since.
- * `newlyCompleted` is true only for the call that created the row (the place
- * to issue a certificate).
+ * `newlyCompleted` is true only for the call that created the row, which also
+ * issues the certificate. Every path that can meet a rule (a lesson marked
+ * complete, a quiz sent, an assignment accepted) ends here.
  */
 export async function recordCompletionIfMet(
   userId: string,
@@ -72,16 +172,22 @@ export async function recordCompletionIfMet(
 ): Promise<{ completed: boolean; newlyCompleted: boolean }> {
   const existing = await db.completion.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { id: true } });
   if (existing) return { completed: true, newlyCompleted: false };
-  const evaluation = evaluateCompletionRule(course.definition, await completionFacts(userId, course));
+  const evaluation = evaluateCompletionRule(course.definition, await completionFacts(userId, course), course.islands);
   if (!evaluation.met) return { completed: false, newlyCompleted: false };
+  let completionId: string;
   try {
-    await db.completion.create({
+    ({ id: completionId } = await db.completion.create({
       data: { userId, courseId: course.id, courseVersion: course.version, modality: "online", completedAt: now },
-    });
-    return { completed: true, newlyCompleted: true };
+      select: { id: true },
+    }));
   } catch (error) {
-    // Two requests completing the last lesson at once: the other one recorded it.
+    // Two requests meeting the rule at once: the other one recorded it (and issues the certificate).
     if (isUniqueViolation(error)) return { completed: true, newlyCompleted: false };
     throw error;
   }
+  // Loaded on first use, from a module nothing else imports: the certificate module brings the PDF renderer and
+  // the message catalogs (Vite's import.meta.glob), which command-line scripts run by tsx, such as the seed, cannot load.
+  const { issueCompletionCertificate } = await import("./completion-certificate.server");
+  await issueCompletionCertificate(completionId, course);
+  return { completed: true, newlyCompleted: true };
 }

@@ -1,6 +1,8 @@
 import { type CatalogCourse, getCatalog, getCourse } from "~/catalog/catalog.server";
 import { contentLanguage, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
+import { evaluateCompletionRule } from "./completion.server";
+import { courseCertificate, stepViews } from "./completion-views.server";
 import { courseProgress, enrol, type LessonState, progressByCourse } from "./progress.server";
 
 /** What the catalogue (/courses) and course page (/courses/:slug) show. */
@@ -62,25 +64,43 @@ export async function coursePage(slug: string, locale: Locale, userId: string | 
   const course = await requireCourse(slug);
   const summary = summarise(course, locale);
   const progress = userId ? await courseProgress(userId, course) : null;
-  const states = progress?.enrolled ? progress.lessonStates : {};
-  const outline = course.definition.modules.map((mod) => ({
+  const enrolled = Boolean(userId && progress?.enrolled);
+  const states = enrolled ? progress!.lessonStates : {};
+  // Visitors see what the course asks for too, only without any state.
+  const evaluation = progress?.evaluation ?? evaluateCompletionRule(course.definition, { completedLessonIds: new Set() }, course.islands);
+  const [steps, certificate] = await Promise.all([
+    stepViews(course, evaluation, enrolled ? userId : null, summary.lang),
+    enrolled && progress?.completion ? courseCertificate(userId!, course.id) : null,
+  ]);
+  const requiredLessons = new Set(evaluation.requirements.filter((r) => r.kind === "lesson").map((r) => r.id));
+  const outline = course.definition.modules.map((mod, m) => ({
     id: mod.id,
     title: textIn(mod.title, summary.lang),
+    progress: enrolled ? evaluation.modules[m] : null,
     lessons: mod.lessons.map((lesson) => ({
       id: lesson.id,
       title: textIn(lesson.title, summary.lang),
       state: (states[lesson.id] ?? "notStarted") as LessonState,
+      required: requiredLessons.has(lesson.id),
+      // The quizzes and assignments the rule asks for in this lesson.
+      steps: steps.filter((s) => s.kind !== "lesson" && s.lessonId === lesson.id),
     })),
   }));
   return {
     course: summary,
     outline,
-    enrolment: progress?.enrolled
+    rule: evaluation.byKind,
+    // The quizzes and assignments the rule asks for, for the overview shown before enrolling.
+    ruleSteps: steps.filter((s) => s.kind !== "lesson"),
+    enrolment: enrolled
       ? {
-          percent: progress.evaluation.percent,
-          completedAt: progress.completion?.completedAt.toISOString() ?? null,
-          resumeLessonId: progress.resumeLessonId,
-          started: progress.started,
+          percent: evaluation.percent,
+          completedAt: progress!.completion?.completedAt.toISOString() ?? null,
+          resumeLessonId: progress!.resumeLessonId,
+          started: progress!.started,
+          certificate,
+          // Requirements the build could not place in a lesson (a manifest from before placements were recorded).
+          unplaced: steps.filter((s) => !s.lessonId && !s.met),
         }
       : null,
   };

@@ -18,6 +18,7 @@ export async function learnerDashboard(userId: string, locale: Locale) {
         lang,
         title: textIn(course.definition.title, lang),
         percent: p.evaluation.percent,
+        rule: p.evaluation.byKind,
         completedAt: p.completion?.completedAt.toISOString() ?? null,
         enrolledAt: p.enrolledAt?.toISOString() ?? null,
         resumeLessonId: p.resumeLessonId,

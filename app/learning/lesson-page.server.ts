@@ -4,6 +4,7 @@ import { isKnownIsland } from "~/catalog/islands";
 import { loadIslandData } from "~/catalog/island-loaders.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
+import { courseCertificate, stepViews } from "./completion-views.server";
 import { courseProgress, isEnrolled, markLessonComplete, recordLessonView } from "./progress.server";
 
 /** The lesson page (/courses/:slug/:lesson): content, navigation and "mark as complete". */
@@ -21,7 +22,11 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
   const { lang, fallback } = contentLanguage(d.languages, locale);
   await recordLessonView(userId, course, lessonId);
   const [content, progress] = await Promise.all([getLessonContent(course, lessonId, lang), courseProgress(userId, course)]);
-  const islandData = await loadIslandData(content.segments, { course, lessonId, lang, userId });
+  const [islandData, steps, certificate] = await Promise.all([
+    loadIslandData(content.segments, { course, lessonId, lang, userId }),
+    stepViews(course, progress.evaluation, userId, lang),
+    progress.completion ? courseCertificate(userId, course.id) : null,
+  ]);
 
   for (const segment of content.segments) {
     if (segment.type === "island" && !isKnownIsland(segment.kind)) {
@@ -56,6 +61,11 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     done: progress.lessonStates[lessonId] === "done",
     percent: progress.evaluation.percent,
     courseCompletedAt: progress.completion?.completedAt.toISOString() ?? null,
+    certificate,
+    // What the completion rule still waits for, this lesson first: shown once this lesson is done.
+    remaining: progress.completion
+      ? []
+      : steps.filter((step) => !step.met).sort((a, b) => Number(b.lessonId === lessonId) - Number(a.lessonId === lessonId)),
   };
 }
 

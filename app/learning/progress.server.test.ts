@@ -174,7 +174,7 @@ describe("course completion", () => {
     });
     const all = evaluateCompletionRule(definition, { completedLessonIds: new Set(["a", "b", "c"]) });
     expect(all).toMatchObject({ met: true, percent: 100 });
-    expect(all.requirements).toEqual(["a", "b", "c"].map((id) => ({ kind: "lesson", id, met: true })));
+    expect(all.requirements).toEqual(["a", "b", "c"].map((id) => ({ kind: "lesson", id, lessonId: id, moduleId: "m", met: true })));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { findLesson, lessonsInOrder } from "~/catalog/outline";
 import { db } from "~/db/client.server";
-import { evaluateCompletionRule, recordCompletionIfMet, type RuleEvaluation } from "./completion.server";
+import { type CompletionFacts, evaluateCompletionRule, recordCompletionIfMet, ruleFacts, type RuleEvaluation } from "./completion.server";
 
 /**
  * What a learner did in a course: enrolment, per-lesson views and completions,
@@ -77,12 +77,18 @@ export type CourseProgress = {
   lessonStates: Record<string, LessonState>;
   evaluation: RuleEvaluation;
   completion: { completedAt: Date; courseVersion: string } | null;
-  /** Where "Start"/"Resume" leads: the first incomplete lesson, else the last viewed. */
+  /**
+   * Where "Start"/"Resume" leads: the first lesson not completed or holding a
+   * quiz or assignment the rule still waits for, else the last viewed.
+   */
   resumeLessonId: string;
   started: boolean;
 };
 
 type ProgressRow = { lessonId: string; completedAt: Date | null; lastViewedAt: Date };
+
+/** The rule's facts besides lessons (quiz outcomes, accepted assignments): see ruleFacts. */
+type OtherFacts = Omit<CompletionFacts, "completedLessonIds">;
 
 /** Pure: derives a learner's progress from their rows and the course (used for one course or many). */
 export function deriveProgress(
@@ -90,6 +96,7 @@ export function deriveProgress(
   rows: ProgressRow[],
   enrolment: { enrolledAt: Date } | null,
   completion: { completedAt: Date; courseVersion: string } | null,
+  facts: OtherFacts = {},
 ): CourseProgress {
   const lessons = lessonsInOrder(course.definition);
   const byLesson = new Map(rows.map((r) => [r.lessonId, r]));
@@ -99,7 +106,9 @@ export function deriveProgress(
     lessonStates[lesson.id] = row?.completedAt ? "done" : row ? "started" : "notStarted";
   }
   const completedLessonIds = new Set(lessons.filter((l) => lessonStates[l.id] === "done").map((l) => l.id));
-  const firstIncomplete = lessons.find((l) => lessonStates[l.id] !== "done");
+  const evaluation = evaluateCompletionRule(course.definition, { completedLessonIds, ...facts }, course.islands);
+  const waiting = new Set(evaluation.requirements.filter((r) => !r.met && r.lessonId).map((r) => r.lessonId));
+  const firstIncomplete = lessons.find((l) => lessonStates[l.id] !== "done" || waiting.has(l.id));
   const lastViewed = rows
     .filter((r) => lessonStates[r.lessonId] !== undefined)
     .sort((a, b) => b.lastViewedAt.getTime() - a.lastViewedAt.getTime())[0];
@@ -107,7 +116,7 @@ export function deriveProgress(
     enrolled: Boolean(enrolment),
     enrolledAt: enrolment?.enrolledAt ?? null,
     lessonStates,
-    evaluation: evaluateCompletionRule(course.definition, { completedLessonIds }),
+    evaluation,
     completion,
     resumeLessonId: firstIncomplete?.id ?? lastViewed?.lessonId ?? lessons[0].id,
     started: rows.some((r) => lessonStates[r.lessonId] !== undefined),
@@ -115,7 +124,7 @@ export function deriveProgress(
 }
 
 export async function courseProgress(userId: string, course: CatalogCourse): Promise<CourseProgress> {
-  const [rows, enrolment, completion] = await Promise.all([
+  const [rows, enrolment, completion, facts] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId, courseId: course.id },
       select: { lessonId: true, completedAt: true, lastViewedAt: true },
@@ -125,11 +134,16 @@ export async function courseProgress(userId: string, course: CatalogCourse): Pro
       where: { userId_courseId: { userId, courseId: course.id } },
       select: { completedAt: true, courseVersion: true },
     }),
+    ruleFacts(userId, course),
   ]);
-  return deriveProgress(course, rows, enrolment, completion);
+  return deriveProgress(course, rows, enrolment, completion, facts);
 }
 
-/** Progress in every course a learner is enrolled in, in three queries whatever the number of courses. */
+/**
+ * Progress in every course a learner is enrolled in: three queries whatever
+ * the number of courses, plus one or two per course whose rule asks for
+ * quizzes or assignments.
+ */
 export async function progressByCourse(userId: string, courses: CatalogCourse[]): Promise<Map<string, CourseProgress>> {
   const ids = courses.map((c) => c.id);
   const [rows, enrolments, completions] = await Promise.all([
@@ -154,6 +168,7 @@ export async function progressByCourse(userId: string, courses: CatalogCourse[])
         rows.filter((r) => r.courseId === course.id),
         enrolment,
         completions.find((c) => c.courseId === course.id) ?? null,
+        await ruleFacts(userId, course),
       ),
     );
   }

@@ -23,6 +23,24 @@ export default function AdminPage() {
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.intro")}</p>
 
+      <nav aria-labelledby="admin-tools">
+        <h2 id="admin-tools">{t("admin.tools.title")}</h2>
+        <ul className="cards admin-tools">
+          <li className="card">
+            <h3>
+              <Link to="/admin/certificates">{t("admin.tools.certificates")}</Link>
+            </h3>
+            <p className="muted">{t("admin.tools.certificatesHint")}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <Link to="/admin/reviewers">{t("admin.tools.reviewers")}</Link>
+            </h3>
+            <p className="muted">{t("admin.tools.reviewersHint")}</p>
+          </li>
+        </ul>
+      </nav>
+
       <section aria-labelledby="admin-courses">
         <h2 id="admin-courses">{t("admin.courses.title")}</h2>
         {courses.length === 0 ? (
@@ -39,6 +57,10 @@ export default function AdminPage() {
                   <th scope="col" className="num">
                     {t("admin.courses.completed")}
                   </th>
+                  <th scope="col" className="num">
+                    {t("admin.courses.assignments")}
+                  </th>
+                  <th scope="col">{t("admin.courses.quizzes")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -49,6 +71,30 @@ export default function AdminPage() {
                     </th>
                     <td className="num">{formatNumber(course.enrolled)}</td>
                     <td className="num">{formatNumber(course.completed)}</td>
+                    <td className="num">
+                      {course.awaitingReview ? (
+                        <Link to="/review" aria-label={`${t("admin.courses.review")} (${formatNumber(course.awaitingReview)})`}>
+                          {formatNumber(course.awaitingReview)}
+                        </Link>
+                      ) : (
+                        formatNumber(0)
+                      )}
+                    </td>
+                    <td>
+                      {course.quizzes.length ? (
+                        <ul className="plain-list">
+                          {course.quizzes.map((quiz) => (
+                            <li key={quiz.id}>
+                              <Link to={quiz.href} {...(course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {})}>
+                                {quiz.title}
+                              </Link>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">{t("admin.courses.noQuiz")}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

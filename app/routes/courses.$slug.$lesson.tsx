@@ -6,6 +6,7 @@ import { directionOf } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
+import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale } = useI18n();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { course, lesson, lang } = page;
@@ -103,12 +104,16 @@ export default function LessonPage() {
             </button>
           </Form>
         )}
-        {result?.newlyCompleted ? (
-          <p className="alert alert-success" role="status">
-            {t("learning.lesson.courseCompleted", { title: course.title })}
-          </p>
-        ) : page.courseCompletedAt ? (
-          <p>{t("courses.course.completedOn", { date: formatDate(page.courseCompletedAt) })}</p>
+        {page.courseCompletedAt ? (
+          <CertificateReady completedAt={page.courseCompletedAt} certificate={page.certificate} heading="h2">
+            {result?.newlyCompleted ? (
+              <p role="status">
+                <strong>{t("learning.lesson.courseCompleted", { title: course.title })}</strong>
+              </p>
+            ) : null}
+          </CertificateReady>
+        ) : page.done ? (
+          <RemainingSteps steps={page.remaining} lang={lang} />
         ) : null}
         <ProgressMeter
           percent={page.percent}

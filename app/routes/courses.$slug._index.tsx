@@ -5,6 +5,7 @@ import { directionOf } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { coursePage, enrolInCourse } from "~/learning/course-pages.server";
+import { CertificateReady, RemainingSteps, RuleCounts, RuleOverview, StepStates } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { useRootData } from "~/ui/root-data";
 
@@ -23,8 +24,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { t, locale, formatDate } = useI18n();
-  const { course, outline, enrolment } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const { course, outline, enrolment, rule, ruleSteps } = useLoaderData<typeof loader>();
   const justEnrolled = useActionData<typeof action>()?.enrolled;
   const root = useRootData();
   const foreign = course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {};
@@ -72,15 +73,15 @@ export default function CoursePage() {
       {enrolment ? (
         <div className="stack course-enrolment">
           {enrolment.completedAt ? (
-            <p className="alert alert-success">
-              {t("courses.course.completedOn", { date: formatDate(enrolment.completedAt) })}
-            </p>
+            <CertificateReady completedAt={enrolment.completedAt} certificate={enrolment.certificate} heading="h2" />
           ) : null}
           <ProgressMeter
             percent={enrolment.percent}
             label={t("courses.course.progressLabel")}
             text={t("courses.course.progress", { percent: enrolment.percent })}
           />
+          <RuleCounts counts={rule} />
+          {!enrolment.completedAt ? <RemainingSteps steps={enrolment.unplaced} lang={course.lang} /> : null}
           <p className="actions">
             <Link to={`/courses/${course.slug}/${enrolment.resumeLessonId}`} className="button">
               {enrolment.started ? t("courses.course.resume") : t("courses.course.start")}
@@ -102,6 +103,8 @@ export default function CoursePage() {
         </p>
       )}
 
+      {!enrolment ? <RuleOverview counts={rule} steps={ruleSteps} lang={course.lang} /> : null}
+
       <h2>{t("courses.course.outline")}</h2>
       {outline.map((mod, m) => {
         // The module title may be in the course's language, not the page's: it gets its own lang.
@@ -113,6 +116,9 @@ export default function CoursePage() {
               <span {...foreign}>{mod.title}</span>
               {after}
             </h3>
+            {mod.progress && mod.progress.required > 0 ? (
+              <p className="muted module-progress">{t("completion.module.progress", mod.progress)}</p>
+            ) : null}
             <ol className="outline">
               {mod.lessons.map((lesson) => (
                 <li key={lesson.id}>
@@ -128,6 +134,8 @@ export default function CoursePage() {
                       {t(`courses.course.status.${lesson.state}`)}
                     </span>
                   ) : null}
+                  {lesson.required ? null : <span className="badge">{t("completion.step.optional")}</span>}
+                  <StepStates steps={lesson.steps} lang={course.lang} withState={Boolean(enrolment)} />
                 </li>
               ))}
             </ol>

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { CertificateList } from "~/certificates/certificate-list";
+import { issueMissingCertificates, listCertificatesForUser } from "~/certificates/certificates.server";
 import { directionOf } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { learnerDashboard } from "~/learning/dashboard.server";
+import { RuleCounts } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { pageTitle } from "~/ui/page-title";
 
@@ -12,12 +15,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "learning.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { courses: await learnerDashboard(user.id, detectLocale(request, user.locale)) };
+  // Completions whose certificate could not be issued at the time get it here.
+  await issueMissingCertificates(user.id);
+  const [courses, certificates] = await Promise.all([
+    learnerDashboard(user.id, detectLocale(request, user.locale)),
+    listCertificatesForUser(user.id),
+  ]);
+  return { courses, certificates };
 }
 
 export default function Dashboard() {
   const { t, locale, formatDate } = useI18n();
-  const { courses } = useLoaderData<typeof loader>();
+  const { courses, certificates } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("learning.dashboard.title")}</h1>
@@ -52,6 +61,7 @@ export default function Dashboard() {
                   label={t("learning.dashboard.progressLabel", { title: course.title })}
                   text={t("learning.dashboard.progress", { percent: course.percent })}
                 />
+                <RuleCounts counts={course.rule} />
                 <p className="actions">
                   <Link to={`/courses/${course.slug}/${course.resumeLessonId}`} className="button button-small">
                     {course.completedAt ? t("learning.dashboard.review") : t("learning.dashboard.continue")}
@@ -66,6 +76,15 @@ export default function Dashboard() {
           })}
         </ul>
       )}
+      {certificates.length ? (
+        <section aria-labelledby="my-certificates" className="stack dashboard-certificates">
+          <h2 id="my-certificates">{t("completion.dashboard.certificates")}</h2>
+          <CertificateList certificates={certificates} headingLevel={3} />
+          <p>
+            <Link to="/me/certificates">{t("completion.dashboard.allCertificates")}</Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

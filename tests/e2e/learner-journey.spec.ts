@@ -6,6 +6,7 @@
 import { type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { sampleCourse } from "../setup/e2e-course";
+import { answerSampleQuizRight, sampleQuizPanel } from "../setup/e2e-sample-quiz";
 import { expect, findUser, literal, switchLanguage, templatePattern, tFor, test, uniqueEmail } from "../setup/e2e-fixtures";
 
 const course = sampleCourse();
@@ -47,6 +48,12 @@ async function followTheCourse(page: Page, locale: Locale) {
   await page.getByRole("link", { name: literal(t("learning.lesson.next")) }).click();
   await expect(page).toHaveURL(course.lessonUrl(second.id));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(second.title[locale]);
+  // The course's rule also asks for its quiz to be passed.
+  const quiz = sampleQuizPanel(page);
+  await quiz.getByRole("button", { name: t("quiz.panel.start") }).click();
+  await answerSampleQuizRight(page, locale);
+  await quiz.getByRole("button", { name: t("quiz.attempt.submit") }).click();
+  await expect(quiz.getByText(t("quiz.panel.passed", { percent: 100 }))).toBeVisible();
   await page.getByRole("button", { name: t("learning.lesson.markComplete") }).click();
   const congratulations = t("learning.lesson.courseCompleted", { title: course.title[locale] });
   await expect(page.getByRole("status").filter({ hasText: congratulations })).toBeVisible();
@@ -55,7 +62,8 @@ async function followTheCourse(page: Page, locale: Locale) {
   await page.getByRole("navigation", { name: t("common.nav.label") }).getByRole("link", { name: t("common.nav.me") }).click();
   await expect(page).toHaveURL("/me");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("learning.dashboard.title"));
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: course.title[locale] }) });
+  // exact: /me also lists the certificate, whose download link names the course.
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: course.title[locale], exact: true }) });
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(t("learning.dashboard.progress", { percent: 100 }));
   await expect(card.getByText(templatePattern(t("learning.dashboard.completedOn")))).toBeVisible();

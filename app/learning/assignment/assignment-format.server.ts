@@ -9,7 +9,7 @@ import { ATTACHMENT_KINDS, type AssignmentDefinition } from "./types";
 
 /**
  * courses/<slug>/assignments/<assignmentId>.yml, the format course writers
- * use (docs/course-format-assignments.md). Messages name the file and the
+ * use (docs/authoring.md, "Assignments and rubrics"). Messages name the file and the
  * field, e.g. `courses/media/assignments/pitch.yml: rubric[0].levels[1].label.ar: Required`.
  */
 export const ASSIGNMENTS_DIR = "assignments";

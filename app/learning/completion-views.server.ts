@@ -1,0 +1,113 @@
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { findLesson, textIn } from "~/catalog/outline";
+import { certificatePdfPath } from "~/certificates/certificate-list";
+import { formatCertificateCode } from "~/certificates/code.server";
+import { verifyPath } from "~/certificates/certificates.server";
+import { db } from "~/db/client.server";
+import type { Locale } from "~/i18n/locales";
+import { loadAssignment } from "./assignment/assignments.server";
+import type { Requirement, RequirementKind, RuleEvaluation } from "./completion.server";
+import { loadQuiz } from "./quiz/load.server";
+
+/**
+ * The completion rule as learners read it on the course, lesson and
+ * dashboard pages: each requirement with its title in the course's language,
+ * where to do it and how far it is.
+ */
+
+export type StepStatus =
+  | "done"
+  | "todo"
+  | "passed"
+  | "notPassed"
+  | "belowMinScore"
+  | "accepted"
+  | "submitted"
+  | "revisionRequested";
+
+export type StepView = {
+  kind: RequirementKind;
+  id: string;
+  title: string;
+  lessonId: string | null;
+  /** The lesson, or the quiz or assignment inside it. */
+  href: string | null;
+  met: boolean;
+  status: StepStatus;
+  minScore: number | null;
+  bestPercent: number | null;
+};
+
+/** Each assignment's newest submission status, for "waiting for review" and "revision requested". */
+async function latestSubmissionStatuses(userId: string, courseId: string): Promise<Map<string, string>> {
+  const rows = await db.submission.findMany({
+    where: { userId, courseId },
+    orderBy: { version: "desc" },
+    select: { assignmentId: true, status: true },
+  });
+  const latest = new Map<string, string>();
+  for (const row of rows) if (!latest.has(row.assignmentId)) latest.set(row.assignmentId, row.status);
+  return latest;
+}
+
+function statusOf(r: Requirement, submissions: Map<string, string>): StepStatus {
+  if (r.kind === "lesson") return r.met ? "done" : "todo";
+  if (r.kind === "quiz") {
+    if (r.met) return "passed";
+    if (r.passed) return "belowMinScore";
+    return r.bestPercent === null ? "todo" : "notPassed";
+  }
+  if (r.met) return "accepted";
+  const latest = submissions.get(r.id);
+  return latest === "submitted" ? "submitted" : latest === "revision_requested" ? "revisionRequested" : "todo";
+}
+
+async function titleOf(course: CatalogCourse, r: Requirement, lang: Locale): Promise<string> {
+  if (r.kind === "lesson") return textIn(findLesson(course.definition, r.id)?.lesson.title ?? {}, lang) || r.id;
+  // A file broken after the build must not take the course page down: the id stands in for its title.
+  if (r.kind === "quiz") {
+    const quiz = await loadQuiz({ slug: course.slug, quizId: r.id, languages: course.definition.languages }).catch(() => null);
+    return quiz ? textIn(quiz.title, lang) : r.id;
+  }
+  const assignment = await loadAssignment(course.slug, r.id).catch(() => null);
+  return assignment ? textIn(assignment.title, lang) : r.id;
+}
+
+function hrefOf(slug: string, r: Requirement): string | null {
+  if (!r.lessonId) return null;
+  const lesson = `/courses/${slug}/${r.lessonId}`;
+  return r.kind === "lesson" ? lesson : `${lesson}#${r.kind}-${r.id}`;
+}
+
+/** `userId` null for a visitor: the steps then all read "to do". */
+export async function stepViews(course: CatalogCourse, evaluation: RuleEvaluation, userId: string | null, lang: Locale): Promise<StepView[]> {
+  const submissions = userId && evaluation.byKind.assignment.required
+    ? await latestSubmissionStatuses(userId, course.id)
+    : new Map<string, string>();
+  return Promise.all(
+    evaluation.requirements.map(async (r) => ({
+      kind: r.kind,
+      id: r.id,
+      title: await titleOf(course, r, lang),
+      lessonId: r.lessonId,
+      href: hrefOf(course.slug, r),
+      met: r.met,
+      status: statusOf(r, submissions),
+      minScore: r.kind === "quiz" ? r.minScore : null,
+      bestPercent: r.kind === "quiz" ? r.bestPercent : null,
+    })),
+  );
+}
+
+export type CourseCertificate = { id: string; code: string; pdfHref: string; verifyHref: string };
+
+/** The learner's valid certificate for a course (the newest, after a re-issue), or null. */
+export async function courseCertificate(userId: string, courseId: string): Promise<CourseCertificate | null> {
+  const row = await db.certificate.findFirst({
+    where: { userId, courseId, revokedAt: null },
+    orderBy: { issuedAt: "desc" },
+    select: { id: true, code: true },
+  });
+  if (!row) return null;
+  return { id: row.id, code: formatCertificateCode(row.code), pdfHref: certificatePdfPath(row.id), verifyHref: verifyPath(row.code) };
+}

@@ -1,0 +1,155 @@
+/**
+ * An assignment reviewed against its rubric (issue 3), on the sample course
+ * first-steps-media-pitch: a learner hands in a story pitch with a PDF, the
+ * course's reviewer scores each criterion and asks for a revision, the learner
+ * reads the scores and feedback and sends a new version, the reviewer accepts
+ * it, and the course is completed with a certificate on /me.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, type Page } from "@playwright/test";
+import { parse } from "yaml";
+import type { Locale } from "../../app/i18n/locales";
+import { createSessionFor, SESSION_COOKIE } from "../setup/e2e-db";
+import { E2E_BASE_URL, ROOT } from "../setup/e2e-env";
+import {
+  createUser,
+  DEMO,
+  expect,
+  expectNoSeriousA11yViolations,
+  literal,
+  loginAs,
+  templatePattern,
+  test,
+  tFor,
+  watchForBrowserErrors,
+} from "../setup/e2e-fixtures";
+
+const SLUG = "first-steps-media-pitch";
+const ASSIGNMENT_ID = "story-pitch";
+const courseDir = path.join(ROOT, "courses", SLUG);
+
+type Localized = Record<Locale, string>;
+const courseYml = parse(fs.readFileSync(path.join(courseDir, "course.yml"), "utf8")) as {
+  title: Localized;
+  modules: { lessons: { id: string }[] }[];
+};
+const assignment = parse(fs.readFileSync(path.join(courseDir, "assignments", `${ASSIGNMENT_ID}.yml`), "utf8")) as {
+  title: Localized;
+  rubric: { id: string; title: Localized; levels: { id: string; label: Localized; points: number }[] }[];
+};
+const lessons = courseYml.modules.flatMap((m) => m.lessons.map((l) => l.id));
+const lessonUrl = (id: string) => `/courses/${SLUG}/${id}`;
+const assignmentLesson = lessons[lessons.length - 1];
+
+/** The first bytes of a real PDF: the server types attachments by their content. */
+const SMALL_PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
+
+async function reviewerPage(browser: Browser) {
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL, locale: "fr-FR" });
+  const watcher = watchForBrowserErrors(context);
+  await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(DEMO.reviewer), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  return { page: await context.newPage(), done: async () => (watcher.assertClean(), await context.close()) };
+}
+
+/** Opens the learner's newest submission from /review and records a review: one level per criterion. */
+async function review(page: Page, learnerName: string, levels: Record<string, string>, decision: "accepted" | "revision_requested", feedback: string) {
+  const t = tFor("fr");
+  await page.goto("/review");
+  await page.getByRole("link", { name: literal(learnerName) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(assignment.title.fr);
+  for (const criterion of assignment.rubric) {
+    const level = criterion.levels.find((l) => l.id === levels[criterion.id])!;
+    await page.getByRole("group", { name: criterion.title.fr }).getByLabel(literal(level.label.fr)).check();
+  }
+  await page.getByLabel(t("assignment.reviewPage.feedback")).fill(feedback);
+  await page.getByLabel(t(`assignment.reviewPage.decide.${decision}`)).check();
+  await page.getByRole("button", { name: t("assignment.reviewPage.send") }).click();
+  const notice = decision === "accepted" ? "assignment.queue.reviewedAccepted" : "assignment.queue.reviewedRevision";
+  await expect(page.getByRole("status").filter({ hasText: t(notice) })).toBeVisible();
+}
+
+test("a pitch is scored, sent back with feedback, revised, accepted, and the course completes with a certificate", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const t = tFor("fr");
+  const name = `Youssef Amrani ${Date.now().toString(36)}`;
+  const learner = await createUser({ name, locale: "fr" });
+  await loginAs(page, learner.email);
+  const panel = page.locator(`#assignment-${ASSIGNMENT_ID}`);
+  const feedback = "Bon angle. Il manque la parole des saisonnières elles-mêmes : qui allez-vous interroger, et comment protéger leur anonymat ?";
+
+  await test.step("enrol, read the lessons and hand in a pitch with a PDF", async () => {
+    await page.goto(`/courses/${SLUG}`);
+    await page.getByRole("button", { name: t("courses.course.enrol") }).click();
+    await expect(page.getByRole("status").filter({ hasText: t("courses.course.enrolled") })).toBeVisible();
+    for (const id of lessons) {
+      await page.goto(lessonUrl(id));
+      await page.getByRole("button", { name: t("learning.lesson.markComplete") }).click();
+      await expect(page.getByText(t("learning.lesson.done"))).toBeVisible();
+    }
+    await expect(page).toHaveURL(lessonUrl(assignmentLesson));
+    await expect(page.getByText(t("completion.remaining.title"))).toBeVisible();
+
+    await panel.getByLabel(t("assignment.form.text")).fill(
+      "Titre de travail : Saisonnières, qui paie le voyage ? Angle : comment les ouvrières agricoles recrutées pour la saison des fruits rouges sont-elles sélectionnées, et quels frais leur restent à charge ?",
+    );
+    await panel.getByLabel(literal(t("assignment.form.attachment"))).setInputFiles({ name: "pitch.pdf", mimeType: "application/pdf", buffer: SMALL_PDF });
+    await panel.getByRole("button", { name: t("assignment.form.submit") }).click();
+    await expect(panel.getByText(t("assignment.state.pending"))).toBeVisible();
+    await expect(panel.getByText(t("assignment.status.submitted"))).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(templatePattern(t("completion.remaining.assignmentSubmitted")))).toBeVisible();
+  });
+
+  await test.step("the reviewer scores each criterion and asks for a revision", async () => {
+    const reviewer = await reviewerPage(browser);
+    await reviewer.page.goto("/review");
+    await expect(reviewer.page.getByRole("listitem").filter({ hasText: name })).toContainText(t("assignment.queue.withAttachment"));
+    await review(reviewer.page, name, { angle: "strong", "sources-and-voices": "rework", terminology: "adequate", "ethics-and-safety": "adequate" }, "revision_requested", feedback);
+    await reviewer.done();
+  });
+
+  await test.step("the learner sees the scores and the feedback, and sends a revised version", async () => {
+    await page.goto(lessonUrl(assignmentLesson));
+    const first = panel.getByRole("region", { name: t("assignment.review.label", { version: 1 }) });
+    await expect(first).toContainText(t("assignment.decision.revision_requested"));
+    await expect(first).toContainText(feedback);
+    await expect(first).toContainText(t("assignment.review.total", { points: "4", count: 8 }));
+    const scores = first.getByRole("table", { name: t("assignment.review.scoresCaption") });
+    for (const criterion of assignment.rubric) await expect(scores.getByRole("rowheader", { name: criterion.title.fr })).toBeVisible();
+    await expect(scores.getByRole("row").filter({ hasText: assignment.rubric[0].title.fr })).toContainText(assignment.rubric[0].levels[2].label.fr);
+    await expect(page.getByText(templatePattern(t("completion.remaining.assignmentRevision")))).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    await expect(panel.getByRole("heading", { name: t("assignment.form.titleRevision") })).toBeVisible();
+    await panel
+      .getByLabel(t("assignment.form.text"))
+      .fill(
+        "Version révisée. Voix : trois saisonnières de retour à Kénitra, interrogées sous prénom d'emprunt avec leur accord ; un recruteur agréé ; l'ANAPEC pour les chiffres du programme, avec leur source.",
+      );
+    await panel.getByRole("button", { name: t("assignment.form.submitRevision") }).click();
+    await expect(panel.getByText(t("assignment.state.pending"))).toBeVisible();
+  });
+
+  await test.step("the reviewer accepts the second version", async () => {
+    const reviewer = await reviewerPage(browser);
+    await review(reviewer.page, name, { angle: "strong", "sources-and-voices": "strong", terminology: "strong", "ethics-and-safety": "adequate" }, "accepted", "Merci, c'est prêt pour la conférence de rédaction.");
+    await reviewer.done();
+  });
+
+  await test.step("the course is completed and the certificate is on /me", async () => {
+    await page.goto(lessonUrl(assignmentLesson));
+    await expect(panel.getByText(t("assignment.state.accepted"))).toBeVisible();
+    await expect(page.getByRole("heading", { name: t("completion.certificate.title") })).toBeVisible();
+    await expect(page.getByRole("link", { name: t("completion.certificate.download") })).toHaveAttribute("href", /^\/me\/certificates\/\w+\.pdf$/);
+
+    await page.goto("/me");
+    const certificates = page.getByRole("region", { name: t("completion.dashboard.certificates") });
+    const card = certificates.getByRole("listitem").filter({ hasText: courseYml.title.fr });
+    await expect(card.getByRole("link", { name: t("certificates.mine.downloadLabel", { title: courseYml.title.fr }) })).toBeVisible();
+    await expect(card.getByRole("link", { name: t("certificates.mine.verifyLink") })).toBeVisible();
+    const courseCard = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: courseYml.title.fr, exact: true }) });
+    await expect(courseCard).toContainText(t("learning.dashboard.progress", { percent: 100 }));
+    await expect(courseCard).toContainText(t("completion.rule.assignments", { done: 1, required: 1 }));
+  });
+});
