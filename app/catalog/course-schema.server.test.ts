@@ -119,6 +119,11 @@ describe("course.yml validation", () => {
     expect(errors[0]).toMatch(/^courses\/sample\/course\.yml: YAML syntax error at line \d+, column \d+: /);
   });
 
+  test("a YAML syntax error names the line it is on", async () => {
+    const errors = await errorsFor("sample", "title:\n  fr: Cours\nhours: 2\nhours: 3\n", {});
+    expect(errors).toEqual(["courses/sample/course.yml: YAML syntax error at line 4, column 1: Map keys must be unique"]);
+  });
+
   test("a folder without course.yml is reported", async () => {
     fs.mkdirSync(path.join(dirs.coursesDir, "empty"));
     const result = await loadCourseDefinition(dirs.coursesDir, "empty");

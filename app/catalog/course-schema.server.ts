@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import YAML, { LineCounter } from "yaml";
 import { z } from "zod";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import type { CourseDefinition, LocalizedText } from "./types";
+import { issueMessages, readYaml } from "./yaml-errors.server";
 
 /**
  * courses/<slug>/course.yml and its lessons, checked before anything is
@@ -147,11 +147,6 @@ const courseSchema = (files?: CourseFiles) => z
     });
   });
 
-/** `modules[0].lessons[1].title.ar` */
-export function formatPath(p: readonly (string | number)[]): string {
-  return p.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
-}
-
 export type CourseCheck = { ok: true; course: CourseDefinition } | { ok: false; errors: string[] };
 
 /**
@@ -165,12 +160,7 @@ export function parseCourseDefinition(raw: unknown, slug: string, file: string, 
     return { ok: false, errors: [...errors, `${file}: expected a YAML mapping (title:, summary:, modules: …)`] };
   }
   const parsed = courseSchema(files).safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = formatPath(issue.path);
-      errors.push(`${file}: ${where ? `${where}: ` : ""}${issue.message}`);
-    }
-  }
+  if (!parsed.success) errors.push(...issueMessages(file, parsed.error.issues));
   if (errors.length || !parsed.success) return { ok: false, errors };
   return { ok: true, course: { slug, ...parsed.data } as CourseDefinition };
 }
@@ -194,18 +184,9 @@ export async function loadCourseDefinition(coursesDir: string, slug: string): Pr
   } catch {
     return { ok: false, errors: [`${file}: file missing (every course folder needs one)`] };
   }
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(sourceText, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const at = lineCounter.linePos(e.pos[0]);
-        return `${file}: YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${e.message.split("\n")[0]}`;
-      }),
-    };
-  }
-  const checked = parseCourseDefinition(doc.toJS(), slug, file, {
+  const yaml = readYaml(sourceText, file);
+  if (!yaml.ok) return yaml;
+  const checked = parseCourseDefinition(yaml.value, slug, file, {
     quizIds: await idsOfYamlFiles(path.join(courseDir, QUIZZES_DIR)),
     assignmentIds: await idsOfYamlFiles(path.join(courseDir, ASSIGNMENTS_DIR)),
   });

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { directionOf, type Locale } from "~/i18n/locales";
+import { foreignLang, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 
 export type CertificateListItem = {
@@ -27,7 +27,7 @@ export function CertificateList({ certificates, headingLevel = 2 }: { certificat
   return (
     <ul className="cards certificate-list">
       {certificates.map((c) => {
-        const foreign = c.locale !== locale ? { lang: c.locale, dir: directionOf(c.locale) } : {};
+        const foreign = foreignLang(c.locale, locale);
         return (
           <li key={c.id} className="card">
             <Heading {...foreign}>{c.courseTitle}</Heading>

@@ -17,42 +17,26 @@ import {
 } from "./certificates.server";
 import { formatCertificateCode } from "./code.server";
 import { REISSUED_REASON } from "./forms";
+import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 const COMPLETED_AT = new Date("2026-11-20T09:30:00Z");
 
 async function setup({ locale = "fr" as Locale, name = "Élodie Nguyễn" } = {}) {
-  const tag = randomUUID().slice(0, 8);
-  const user = await db.user.create({ data: { email: `learner-${tag}@example.org`, name, locale } });
-  const course = await db.course.create({ data: { slug: `fair-recruitment-${tag}` } });
+  const user = await createUser({ name, locale });
+  const course = await catalogCourse(`fair-recruitment-${randomUUID().slice(0, 8)}`, {
+    languages: ["fr", "ar", "en"],
+    title: { fr: "Recrutement équitable", ar: "التوظيف العادل", en: "Fair recruitment" },
+    summary: {},
+    audience: {},
+    hours: 6,
+  });
   const completion = await db.completion.create({
     data: { userId: user.id, courseId: course.id, courseVersion: "v1", completedAt: COMPLETED_AT },
   });
-  const catalog = {
-    courses: [
-      {
-        id: course.id,
-        slug: course.slug,
-        version: "v1",
-        lessons: {},
-        definition: {
-          slug: course.slug,
-          languages: ["fr", "ar", "en"] as Locale[],
-          title: { fr: "Recrutement équitable", ar: "التوظيف العادل", en: "Fair recruitment" },
-          summary: {},
-          audience: {},
-          hours: 6,
-          modules: [],
-          completion: { lessons: "all" as const },
-        },
-      },
-    ],
-  };
-  return { user, course, completion, catalog };
+  return { user, course, completion, catalog: { courses: [course] } };
 }
 
-async function admin() {
-  return db.user.create({ data: { email: `admin-${randomUUID()}@example.org`, name: "Admin", role: "admin" } });
-}
+const admin = () => createUser({ name: "Admin", role: "admin" });
 
 describe("issueCertificateForCompletion", () => {
   test("issues one certificate with the learner's name, the course in their language and its hours", async () => {

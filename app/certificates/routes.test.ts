@@ -11,6 +11,7 @@ import { loader as verifyCodeLoader } from "~/routes/verify.$code";
 import { loader as verifyIndexLoader } from "~/routes/verify._index";
 import { issueCertificateForCompletion } from "./certificates.server";
 import { formatCertificateCode } from "./code.server";
+import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 /** The certificate routes' loaders and actions, called the way Remix calls them. */
 type Handler = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => Promise<unknown>;
@@ -41,28 +42,23 @@ async function call(
 }
 
 async function person(role = "learner", locale: Locale = "fr") {
-  const user = await db.user.create({ data: { email: `${role}-${randomUUID().slice(0, 8)}@example.ma`, name: "Hind Amrani", role, locale } });
+  const user = await createUser({ name: "Hind Amrani", role, locale });
   const { token } = await createAuthSession(user.id);
   return { user, cookie: `tadrib_session=${token}` };
 }
 
 async function certified(userId: string) {
-  const course = await db.course.create({ data: { slug: `course-${randomUUID().slice(0, 8)}` } });
-  const completion = await db.completion.create({
-    data: { userId, courseId: course.id, courseVersion: "v1", completedAt: new Date("2026-10-01T08:00:00Z") },
-  });
-  const definition = {
-    slug: course.slug,
-    languages: ["fr", "ar", "en"] as Locale[],
+  const course = await catalogCourse(`course-${randomUUID().slice(0, 8)}`, {
+    languages: ["fr", "ar", "en"],
     title: { fr: "Données sur les migrations", ar: "البيانات حول الهجرة", en: "Migration data" },
     summary: {},
     audience: {},
     hours: 4,
-    modules: [],
-    completion: { lessons: "all" as const },
-  };
-  const catalog = { courses: [{ id: course.id, slug: course.slug, version: "v1", lessons: {}, definition }] };
-  return (await issueCertificateForCompletion(completion.id, { catalog }))!;
+  });
+  const completion = await db.completion.create({
+    data: { userId, courseId: course.id, courseVersion: "v1", completedAt: new Date("2026-10-01T08:00:00Z") },
+  });
+  return (await issueCertificateForCompletion(completion.id, { catalog: { courses: [course] } }))!;
 }
 
 describe("/verify", () => {

@@ -11,25 +11,12 @@ import {
   SAMPLE_MEDIA_COURSE_SLUG,
   seedDemoData,
 } from "./seed.server";
+import { catalogCourse } from "../../tests/setup/db-fixtures";
 
-async function sampleCourse(slug = SAMPLE_COURSE_SLUG): Promise<CatalogCourse> {
-  const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
-  return {
-    id: row.id,
-    slug,
-    version: "v1",
-    lessons: {},
-    definition: {
-      slug,
-      languages: ["fr"],
-      title: { fr: "Cours" },
-      summary: { fr: "Résumé" },
-      audience: { fr: "Public" },
-      hours: 1,
-      completion: { lessons: "all" },
-      modules: [{ id: "m", title: { fr: "M" }, lessons: [{ id: "one", title: { fr: "1" } }, { id: "two", title: { fr: "2" } }] }],
-    },
-  };
+function sampleCourse(slug = SAMPLE_COURSE_SLUG): Promise<CatalogCourse> {
+  return catalogCourse(slug, {
+    modules: [{ id: "m", title: { fr: "M" }, lessons: [{ id: "one", title: { fr: "1" } }, { id: "two", title: { fr: "2" } }] }],
+  });
 }
 
 describe("demo seed", () => {

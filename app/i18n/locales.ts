@@ -12,3 +12,8 @@ export function isLocale(value: unknown): value is Locale {
 export function directionOf(locale: Locale): "rtl" | "ltr" {
   return locale === "ar" ? "rtl" : "ltr";
 }
+
+/** lang and dir for text written in `lang` inside a page in `pageLocale`; nothing when they are the same. */
+export function foreignLang(lang: Locale, pageLocale: Locale): { lang?: Locale; dir?: "rtl" | "ltr" } {
+  return lang !== pageLocale ? { lang, dir: directionOf(lang) } : {};
+}

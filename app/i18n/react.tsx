@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Messages } from "./catalog";
-import { directionOf, type Locale } from "./locales";
+import { directionOf, foreignLang, type Locale } from "./locales";
 import { intlLocale, makeT, type T } from "./translate";
 
 type I18n = {
@@ -36,4 +36,9 @@ export function useI18n(): I18n {
 
 export function useT(): T {
   return useI18n().t;
+}
+
+/** The lang and dir attributes for text in `lang` (course content) when the page is in another language. */
+export function useForeign(lang: Locale) {
+  return foreignLang(lang, useI18n().locale);
 }

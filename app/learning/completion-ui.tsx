@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { directionOf, type Locale } from "~/i18n/locales";
+import { foreignLang, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 
 /**
@@ -28,7 +28,7 @@ export type CertificateLinks = { id: string; code: string; pdfHref: string; veri
 /** A translated sentence with the course-language title put in place of {title}. */
 function WithTitle({ text, title, lang, href }: { text: string; title: string; lang: Locale; href?: string | null }) {
   const { locale } = useI18n();
-  const foreign = lang !== locale ? { lang, dir: directionOf(lang) } : {};
+  const foreign = foreignLang(lang, locale);
   const [before, after = ""] = text.split("{title}");
   const name = <span {...foreign}>{title}</span>;
   return (

@@ -1,36 +1,27 @@
 import { describe, expect, test } from "vitest";
-import type { CatalogCourse } from "~/catalog/catalog.server";
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
+import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 /** The rule as learners read it: each step's state, title, link, and the course's certificate. */
 
 async function setup() {
-  const row = await db.course.upsert({ where: { slug: "views-course" }, create: { slug: "views-course" }, update: {} });
-  const user = await db.user.create({ data: { email: `views-${Date.now()}-${Math.random()}@example.test`, name: "Nour" } });
-  const course: CatalogCourse = {
-    id: row.id,
-    slug: "views-course",
-    version: "v1",
-    lessons: {},
+  const user = await createUser({ name: "Nour" });
+  const course = await catalogCourse("views-course", {
     islands: [
       { kind: "quiz", id: "basics", lessonId: "b" },
       { kind: "quiz", id: "final", lessonId: "b" },
       { kind: "assignment", id: "note", lessonId: "b" },
       { kind: "assignment", id: "pitch", lessonId: "b" },
     ],
-    definition: {
-      slug: "views-course",
-      languages: ["fr", "ar"],
-      title: { fr: "Cours", ar: "دورة" },
-      summary: { fr: "Résumé", ar: "ملخص" },
-      audience: { fr: "Public", ar: "الجمهور" },
-      hours: 1,
-      completion: { lessons: "all", quizzes: [{ id: "basics" }, { id: "final", minScore: 90 }], assignments: ["note", "pitch"] },
-      modules: [{ id: "m", title: { fr: "M", ar: "و" }, lessons: [{ id: "a", title: { fr: "Première", ar: "الأول" } }, { id: "b", title: { fr: "Seconde", ar: "الثاني" } }] }],
-    },
-  };
+    languages: ["fr", "ar"],
+    title: { fr: "Cours", ar: "دورة" },
+    summary: { fr: "Résumé", ar: "ملخص" },
+    audience: { fr: "Public", ar: "الجمهور" },
+    completion: { lessons: "all", quizzes: [{ id: "basics" }, { id: "final", minScore: 90 }], assignments: ["note", "pitch"] },
+    modules: [{ id: "m", title: { fr: "M", ar: "و" }, lessons: [{ id: "a", title: { fr: "Première", ar: "الأول" } }, { id: "b", title: { fr: "Seconde", ar: "الثاني" } }] }],
+  });
   return { course, user };
 }
 

@@ -4,6 +4,7 @@ import type { CompletionRuleDefinition, CourseDefinition, IslandPlacement } from
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule, recordCompletionIfMet } from "./completion.server";
 import { courseProgress, enrol, markLessonComplete } from "./progress.server";
+import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 /** Two modules: intro (a, b) and practice (c, holding the quiz "check" and the assignment "pitch"). */
 function definition(completion: CompletionRuleDefinition): CourseDefinition {
@@ -96,16 +97,11 @@ describe("evaluateCompletionRule", () => {
   });
 });
 
-let counter = 0;
+const learner = () => createUser({ name: "Élodie Nguyễn" });
 
-async function learner() {
-  counter++;
-  return db.user.create({ data: { email: `rule-${counter}@example.test`, name: `Élodie Nguyễn ${counter}`, locale: "fr" } });
-}
-
-async function course(rule: CompletionRuleDefinition, version: string): Promise<CatalogCourse> {
-  const row = await db.course.upsert({ where: { slug: "rule-course" }, create: { slug: "rule-course" }, update: {} });
-  return { id: row.id, slug: "rule-course", version, lessons: {}, islands, definition: definition(rule) };
+function course(rule: CompletionRuleDefinition, version: string): Promise<CatalogCourse> {
+  const { slug, ...rest } = definition(rule);
+  return catalogCourse(slug, { ...rest, version, islands });
 }
 
 async function sendQuizAttempt(userId: string, courseId: string, number: number, percent: number, passed: boolean) {

@@ -1,8 +1,9 @@
-import { type CatalogCourse, getCatalog, getCourse } from "~/catalog/catalog.server";
+import { type CatalogCourse, getCatalog } from "~/catalog/catalog.server";
 import { contentLanguage, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
+import { requireCourse } from "./course-access.server";
 import { courseProgress, enrol, type LessonState, progressByCourse } from "./progress.server";
 
 /** What the catalogue (/courses) and course page (/courses/:slug) show. */
@@ -52,12 +53,6 @@ export async function catalogueCards(locale: Locale, userId: string | null) {
       return { ...summarise(course, locale), progress: badge };
     })
     .sort((a, b) => a.title.localeCompare(b.title, locale));
-}
-
-async function requireCourse(slug: string): Promise<CatalogCourse> {
-  const course = await getCourse(slug);
-  if (!course) throw new Response("Not found", { status: 404 });
-  return course;
 }
 
 export async function coursePage(slug: string, locale: Locale, userId: string | null) {

@@ -1,23 +1,20 @@
-import { redirect } from "@remix-run/node";
-import { type CatalogCourse, getCourse, getLessonContent } from "~/catalog/catalog.server";
+import { getLessonContent } from "~/catalog/catalog.server";
 import { isKnownIsland } from "~/catalog/islands";
 import { loadIslandData } from "~/catalog/island-loaders.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
 import { courseCertificate, stepViews } from "./completion-views.server";
-import { courseProgress, isEnrolled, markLessonComplete, recordLessonView } from "./progress.server";
+import { requireEnrolledCourseWith } from "./course-access.server";
+import { courseProgress, markLessonComplete, recordLessonView } from "./progress.server";
 
 /** The lesson page (/courses/:slug/:lesson): content, navigation and "mark as complete". */
 
-async function requireEnrolledLesson(slug: string, lessonId: string, userId: string): Promise<CatalogCourse> {
-  const course = await getCourse(slug);
-  if (!course || !findLesson(course.definition, lessonId)) throw new Response("Not found", { status: 404 });
-  if (!(await isEnrolled(userId, course.id))) throw redirect(`/courses/${slug}`);
-  return course;
+async function requireEnrolledLesson(slug: string, lessonId: string, userId: string) {
+  return requireEnrolledCourseWith(slug, userId, (course) => findLesson(course.definition, lessonId));
 }
 
 export async function lessonPage(slug: string, lessonId: string, userId: string, locale: Locale) {
-  const course = await requireEnrolledLesson(slug, lessonId, userId);
+  const { course, found } = await requireEnrolledLesson(slug, lessonId, userId);
   const d = course.definition;
   const { lang, fallback } = contentLanguage(d.languages, locale);
   await recordLessonView(userId, course, lessonId);
@@ -36,7 +33,6 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
 
   const order = lessonsInOrder(d);
   const index = order.findIndex((l) => l.id === lessonId);
-  const found = findLesson(d, lessonId);
   const neighbour = (i: number) => {
     const l = order[i];
     if (!l) return null;
@@ -46,8 +42,8 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     course: { slug, title: textIn(d.title, lang) },
     lesson: {
       id: lessonId,
-      title: textIn(found?.lesson.title ?? {}, lang),
-      moduleTitle: textIn(found?.module.title ?? {}, lang),
+      title: textIn(found.lesson.title, lang),
+      moduleTitle: textIn(found.module.title, lang),
       index: index + 1,
       total: order.length,
     },
@@ -70,6 +66,6 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
 }
 
 export async function completeLesson(slug: string, lessonId: string, userId: string) {
-  const course = await requireEnrolledLesson(slug, lessonId, userId);
+  const { course } = await requireEnrolledLesson(slug, lessonId, userId);
   return markLessonComplete(userId, course, lessonId);
 }

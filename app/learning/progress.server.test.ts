@@ -4,47 +4,29 @@ import type { CompletionRuleDefinition } from "~/catalog/types";
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule, recordCompletionIfMet } from "./completion.server";
 import { courseProgress, enrol, markLessonComplete, NotEnrolledError, progressByCourse, recordLessonView } from "./progress.server";
-
-let counter = 0;
-
-async function makeUser() {
-  counter++;
-  return db.user.create({ data: { email: `progress-${counter}@example.test`, name: `Learner ${counter}` } });
-}
+import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 /** A course as the catalogue hands it out; its modules hold the given lesson ids. */
-async function makeCourse(
+function makeCourse(
   modules: string[][],
   { slug = "course-a", version = "v1", completion = { lessons: "all" } as CompletionRuleDefinition } = {},
 ): Promise<CatalogCourse> {
-  const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
-  return {
-    id: row.id,
-    slug,
+  return catalogCourse(slug, {
     version,
-    lessons: {},
-    definition: {
-      slug,
-      languages: ["fr"],
-      title: { fr: "Cours" },
-      summary: { fr: "Résumé" },
-      audience: { fr: "Public" },
-      hours: 1,
-      completion,
-      modules: modules.map((ids, m) => ({
-        id: `m${m + 1}`,
-        title: { fr: `Module ${m + 1}` },
-        lessons: ids.map((id) => ({ id, title: { fr: id } })),
-      })),
-    },
-  };
+    completion,
+    modules: modules.map((ids, m) => ({
+      id: `m${m + 1}`,
+      title: { fr: `Module ${m + 1}` },
+      lessons: ids.map((id) => ({ id, title: { fr: id } })),
+    })),
+  });
 }
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));
 
 describe("enrolment", () => {
   test("is idempotent: a second click keeps one enrolment and its first date", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a", "b"]]);
     expect(await enrol(user.id, course, day(1))).toEqual({ created: true });
     expect(await enrol(user.id, course, day(2))).toEqual({ created: false });
@@ -54,7 +36,7 @@ describe("enrolment", () => {
   });
 
   test("is required to mark a lesson complete", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a"]]);
     await expect(markLessonComplete(user.id, course, "a")).rejects.toBeInstanceOf(NotEnrolledError);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
@@ -63,7 +45,7 @@ describe("enrolment", () => {
 
 describe("lesson progress", () => {
   test("marking complete stores the date once; the percentage is derived from it", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a", "b"], ["c", "d"]]);
     await enrol(user.id, course);
     expect((await courseProgress(user.id, course)).evaluation.percent).toBe(0);
@@ -82,7 +64,7 @@ describe("lesson progress", () => {
   });
 
   test("an unknown lesson id is refused", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a"]]);
     await enrol(user.id, course);
     await expect(markLessonComplete(user.id, course, "nope")).rejects.toThrow(/no lesson "nope"/);
@@ -90,7 +72,7 @@ describe("lesson progress", () => {
   });
 
   test("Resume leads to the first incomplete lesson, else to the last one viewed", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a", "b"], ["c"]]);
     await enrol(user.id, course);
     let progress = await courseProgress(user.id, course);
@@ -112,7 +94,7 @@ describe("lesson progress", () => {
 
 describe("course completion", () => {
   test("is recorded once, with its date and the course version, when the last required lesson is completed", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a"], ["b"]], { version: "version-1" });
     await enrol(user.id, course);
     expect(await markLessonComplete(user.id, course, "a", day(1))).toEqual({ completed: false, newlyCompleted: false });
@@ -129,7 +111,7 @@ describe("course completion", () => {
   });
 
   test("is not taken back when a new version of the course adds a lesson; the percentage follows the new content", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const v1 = await makeCourse([["a", "b"]], { version: "v1" });
     await enrol(user.id, v1);
     await markLessonComplete(user.id, v1, "a", day(1));
@@ -145,7 +127,7 @@ describe("course completion", () => {
   });
 
   test("follows the course's rule: only the lessons it lists are required", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const course = await makeCourse([["a", "b", "c"]], { completion: { lessons: ["a", "c"] } });
     await enrol(user.id, course);
     await markLessonComplete(user.id, course, "a", day(1));
@@ -180,7 +162,7 @@ describe("course completion", () => {
 
 describe("progress across courses", () => {
   test("lists only enrolled courses, each with its own derived progress", async () => {
-    const user = await makeUser();
+    const user = await createUser();
     const one = await makeCourse([["a", "b"]], { slug: "one" });
     const two = await makeCourse([["x"]], { slug: "two" });
     const three = await makeCourse([["y"]], { slug: "three" });

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changePassword, updateProfile } from "~/auth/accounts.server";
 import { changePasswordSchema, profileSchema } from "~/auth/forms";
 import { requireUser } from "~/auth/guards.server";
-import { PASSWORD_MESSAGE_PARAMS } from "~/auth/password-policy";
+import { NewPasswordFields } from "~/auth/new-password-fields";
 import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
 import { env } from "~/config/env.server";
 import { appUrl } from "~/http/app-url.server";
@@ -123,20 +123,7 @@ export default function AccountPage() {
             label={t("auth.fields.currentPassword")}
             autoComplete="current-password"
           />
-          <TextField
-            field={passwordFields.newPassword}
-            type="password"
-            label={t("auth.fields.newPassword")}
-            hint={t("auth.hints.password", PASSWORD_MESSAGE_PARAMS)}
-            errorParams={PASSWORD_MESSAGE_PARAMS}
-            autoComplete="new-password"
-          />
-          <TextField
-            field={passwordFields.confirmPassword}
-            type="password"
-            label={t("auth.fields.confirmPassword")}
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={passwordFields.newPassword} confirm={passwordFields.confirmPassword} />
           <p>
             <button type="submit" className="button">
               {t("auth.account.passwordSubmit")}

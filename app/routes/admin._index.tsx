@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { adminOverview } from "~/learning/admin-overview.server";
@@ -66,7 +66,7 @@ export default function AdminPage() {
               <tbody>
                 {courses.map((course) => (
                   <tr key={course.slug}>
-                    <th scope="row" {...(course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {})}>
+                    <th scope="row" {...foreignLang(course.lang, locale)}>
                       <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                     </th>
                     <td className="num">{formatNumber(course.enrolled)}</td>
@@ -85,7 +85,7 @@ export default function AdminPage() {
                         <ul className="plain-list">
                           {course.quizzes.map((quiz) => (
                             <li key={quiz.id}>
-                              <Link to={quiz.href} {...(course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {})}>
+                              <Link to={quiz.href} {...foreignLang(course.lang, locale)}>
                                 {quiz.title}
                               </Link>
                             </li>

@@ -8,7 +8,7 @@ import { certificateAdminAction } from "~/certificates/admin-actions.server";
 import { certificatePdfPath } from "~/certificates/certificate-list";
 import { listCertificatesForAdmin } from "~/certificates/certificates.server";
 import { REISSUED_REASON, reissueSchema, revokeSchema } from "~/certificates/forms";
-import { directionOf, type Locale } from "~/i18n/locales";
+import { foreignLang, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { FormErrors, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
@@ -42,7 +42,7 @@ export default function CertificatesAdminPage() {
   const { t, locale, formatDate } = useI18n();
   const { q, done, certificates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const foreign = (lang: Locale) => (lang !== locale ? { lang, dir: directionOf(lang) } : {});
+  const foreign = (lang: Locale) => foreignLang(lang, locale);
 
   return (
     <div className="page stack admin-certificates-page">

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireRole } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { reviewersAdminAction, reviewersAdminPage } from "~/learning/assignment/reviewers-admin.server";
 import { FieldErrors } from "~/ui/fields";
@@ -34,7 +34,7 @@ export default function ReviewersAdminPage() {
   useEffect(() => {
     if (result?.ok) addForm.current?.reset();
   }, [result]);
-  const foreign = (lang: string) => (lang !== locale ? { lang, dir: directionOf(lang as typeof locale) } : {});
+  const foreign = (lang: string) => foreignLang(lang as Locale, locale);
 
   return (
     <div className="page page-narrow stack">

@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LessonIsland } from "~/catalog/islands";
-import { directionOf } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
-import { useI18n } from "~/i18n/react";
+import { useForeign, useI18n } from "~/i18n/react";
 import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
 import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
@@ -26,11 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { course, lesson, lang } = page;
-  const foreign = lang !== locale ? { lang, dir: directionOf(lang) } : {};
+  const foreign = useForeign(lang);
   const courseHref = `/courses/${course.slug}`;
 
   return (

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/guards.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { coursePage, enrolInCourse } from "~/learning/course-pages.server";
@@ -28,7 +28,7 @@ export default function CoursePage() {
   const { course, outline, enrolment, rule, ruleSteps } = useLoaderData<typeof loader>();
   const justEnrolled = useActionData<typeof action>()?.enrolled;
   const root = useRootData();
-  const foreign = course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {};
+  const foreign = foreignLang(course.lang, locale);
   const loginHref = `/login?redirectTo=${encodeURIComponent(`/courses/${course.slug}`)}`;
   const signupHref = `/signup?redirectTo=${encodeURIComponent(`/courses/${course.slug}`)}`;
 

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
-import { useI18n } from "~/i18n/react";
+import { useForeign, useI18n } from "~/i18n/react";
 import { assignmentPage, submitAssignmentForm } from "~/learning/assignment/assignment-pages.server";
-import { AssignmentPanel, useForeign } from "~/learning/assignment/assignment-panel";
+import { AssignmentPanel } from "~/learning/assignment/assignment-panel";
 import { lessonHref } from "~/learning/assignment/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

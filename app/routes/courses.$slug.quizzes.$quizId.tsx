@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
-import { useI18n } from "~/i18n/react";
-import { useForeign } from "~/learning/quiz/quiz-attempt-form";
+import { useForeign, useI18n } from "~/i18n/react";
 import { QuizPanel } from "~/learning/quiz/quiz-panel";
 import { quizFormAction, quizPage } from "~/learning/quiz/quiz-pages.server";
 

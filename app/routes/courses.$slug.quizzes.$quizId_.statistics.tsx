@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
-import { useI18n } from "~/i18n/react";
-import { useForeign } from "~/learning/quiz/quiz-attempt-form";
+import { useForeign, useI18n } from "~/i18n/react";
 import { quizStatisticsPage } from "~/learning/quiz/quiz-pages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.course.title} · Tadrib` : "Tadrib" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { catalogueCards } from "~/learning/course-pages.server";
@@ -24,7 +24,7 @@ export default function Catalogue() {
       {cards.length === 0 ? <p>{t("courses.catalogue.empty")}</p> : null}
       <ul className="cards">
         {cards.map((card) => {
-          const foreign = card.lang !== locale ? { lang: card.lang, dir: directionOf(card.lang) } : {};
+          const foreign = foreignLang(card.lang, locale);
           return (
             <li key={card.slug} className="card course-card">
               <h2 {...foreign}>

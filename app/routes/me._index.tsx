@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { CertificateList } from "~/certificates/certificate-list";
 import { issueMissingCertificates, listCertificatesForUser } from "~/certificates/certificates.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { learnerDashboard } from "~/learning/dashboard.server";
@@ -43,7 +43,7 @@ export default function Dashboard() {
       ) : (
         <ul className="cards">
           {courses.map((course) => {
-            const foreign = course.lang !== locale ? { lang: course.lang, dir: directionOf(course.lang) } : {};
+            const foreign = foreignLang(course.lang, locale);
             return (
               <li key={course.slug} className="card dashboard-card">
                 <h2 {...foreign}>

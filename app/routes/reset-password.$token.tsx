@@ -6,11 +6,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { logOut } from "~/auth/accounts.server";
 import { resetPasswordSchema } from "~/auth/forms";
 import { getAuth } from "~/auth/guards.server";
-import { PASSWORD_MESSAGE_PARAMS } from "~/auth/password-policy";
+import { NewPasswordFields } from "~/auth/new-password-fields";
 import { isResetTokenUsable, resetPassword } from "~/auth/password-reset.server";
 import { appUrl } from "~/http/app-url.server";
 import { useI18n } from "~/i18n/react";
-import { FormErrors, TextField } from "~/ui/fields";
+import { FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.reset.title");
@@ -79,20 +79,7 @@ export default function ResetPasswordPage() {
       <p>{t("auth.reset.intro")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField
-          field={fields.password}
-          type="password"
-          label={t("auth.fields.newPassword")}
-          hint={t("auth.hints.password", PASSWORD_MESSAGE_PARAMS)}
-          errorParams={PASSWORD_MESSAGE_PARAMS}
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.confirmPassword}
-          type="password"
-          label={t("auth.fields.confirmPassword")}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <p>
           <button type="submit" className="button">
             {t("auth.reset.submit")}

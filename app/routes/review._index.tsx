@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
-import { directionOf } from "~/i18n/locales";
+import { foreignLang } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { reviewQueuePage } from "~/learning/assignment/review-pages.server";
 import { pageTitle } from "~/ui/page-title";
@@ -34,7 +34,7 @@ export default function ReviewQueuePage() {
       {items.length ? (
         <ol className="cards review-queue">
           {items.map((item) => {
-            const foreign = item.lang !== locale ? { lang: item.lang, dir: directionOf(item.lang) } : {};
+            const foreign = foreignLang(item.lang, locale);
             return (
               <li key={item.submissionId} className="card">
                 <h2>

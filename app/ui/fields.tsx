@@ -8,7 +8,7 @@ import type { TParams } from "~/i18n/translate";
  * (from the Zod schemas or the server) and are translated here; the error
  * list and the hint are tied to the control with aria-describedby.
  */
-type Field = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+export type Field = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
 
 export function FieldErrors({ id, errors, params }: { id: string; errors?: string[]; params?: TParams }) {
   const t = useT();

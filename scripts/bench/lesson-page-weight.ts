@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +17,7 @@ import { chromiumLaunchOptions } from "../../tests/setup/e2e-browser";
 import { sampleCourse } from "../../tests/setup/e2e-course";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT } from "../../tests/setup/e2e-env";
+import { freePort, productionServerEnv } from "../../tests/setup/production-server";
 
 const TOTAL_BUDGET_MS = 8 * 60_000;
 const { values: args } = parseArgs({
@@ -31,17 +31,6 @@ const say = (line: string) => console.log(`[bench ${((Date.now() - started) / 10
 function npm(script: string, env: NodeJS.ProcessEnv) {
   const result = spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], timeout: 5 * 60_000 });
   if (result.status !== 0) throw new Error(`npm run ${script} failed (exit ${result.status ?? result.signal})`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 type Resource = { url: string; type: string; bytes: number };
@@ -96,16 +85,7 @@ async function main() {
   const dbFile = path.join(dir, "bench.db");
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    DATABASE_URL: `file:${dbFile}`,
-    MAIL_TRANSPORT: "log",
-    LOG_LEVEL: "warn",
-    APP_URL: origin,
-  };
-  delete env.SEED_ONLY_IF_EMPTY;
+  const env = productionServerEnv({ port, dbFile, appUrl: origin });
   say(`temporary database ${dbFile}: migrating and seeding`);
   npm("db:migrate", env);
   npm("db:seed", env);

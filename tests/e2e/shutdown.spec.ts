@@ -12,17 +12,7 @@ import Database from "better-sqlite3";
 import { createSessionFor, createUser, findUser } from "../setup/e2e-db";
 import { E2E_DB, ROOT } from "../setup/e2e-env";
 import { expect, test } from "../setup/e2e-fixtures";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, productionServerEnv } from "../setup/production-server";
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -67,15 +57,7 @@ test("SIGTERM lets the in-flight request finish, refuses new ones, and closes th
   let output = "";
   const server = spawn(process.execPath, ["server-build/index.js"], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: `file:${dbFile}`,
-      MAIL_TRANSPORT: "log",
-      LOG_LEVEL: "info",
-      APP_URL: `http://127.0.0.1:${port}`,
-    },
+    env: productionServerEnv({ port, dbFile, appUrl: `http://127.0.0.1:${port}`, logLevel: "info" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (chunk) => (output += chunk));

@@ -7,17 +7,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { E2E_BASE_URL, E2E_DB, E2E_PORT, ROOT } from "./e2e-env";
+import { productionServerEnv } from "./production-server";
 
-const serverEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  PORT: String(E2E_PORT),
-  DATABASE_URL: `file:${E2E_DB}`,
-  MAIL_TRANSPORT: "log",
-  LOG_LEVEL: "warn",
-  APP_URL: E2E_BASE_URL,
-};
-delete serverEnv.SEED_ONLY_IF_EMPTY;
+const serverEnv = productionServerEnv({ port: E2E_PORT, dbFile: E2E_DB, appUrl: E2E_BASE_URL });
 
 function step(label: string, script: string, env: NodeJS.ProcessEnv) {
   const started = Date.now();

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import YAML, { LineCounter } from "yaml";
 import { z } from "zod";
-import { displayPath, formatPath } from "~/catalog/course-schema.server";
+import { displayPath } from "~/catalog/course-schema.server";
 import type { LocalizedText } from "~/catalog/types";
+import { issueMessages, readYaml } from "~/catalog/yaml-errors.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import { ATTACHMENT_KINDS, type AssignmentDefinition } from "./types";
 
@@ -88,13 +88,7 @@ export function parseAssignmentDefinition(raw: unknown, assignmentId: string, la
     return { ok: false, errors: [...errors, `${file}: expected a YAML mapping (title:, instructions:, rubric: …)`] };
   }
   const parsed = assignmentSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = formatPath(issue.path);
-      errors.push(`${file}: ${where ? `${where}: ` : ""}${issue.message}`);
-    }
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: [...errors, ...issueMessages(file, parsed.error.issues)] };
 
   const a = parsed.data;
   const issues = [...languageIssues(a.title, ["title"], languages), ...languageIssues(a.instructions, ["instructions"], languages)];
@@ -122,7 +116,7 @@ export function parseAssignmentDefinition(raw: unknown, assignmentId: string, la
       } else levelIds.set(level.id, l);
     });
   });
-  for (const issue of issues) errors.push(`${file}: ${formatPath(issue.path)}: ${issue.message}`);
+  errors.push(...issueMessages(file, issues));
   if (errors.length) return { ok: false, errors };
 
   return {
@@ -151,18 +145,8 @@ export async function readAssignmentFile(
   } catch {
     return { ok: false, errors: [`${file}: file missing`] };
   }
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(source, { prettyErrors: false, lineCounter });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const at = lineCounter.linePos(e.pos[0]);
-        return `${file}: YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${e.message.split("\n")[0]}`;
-      }),
-    };
-  }
-  return parseAssignmentDefinition(doc.toJS(), assignmentId, languages, file);
+  const yaml = readYaml(source, file);
+  return yaml.ok ? parseAssignmentDefinition(yaml.value, assignmentId, languages, file) : yaml;
 }
 
 export type CourseAssignmentsCheck =

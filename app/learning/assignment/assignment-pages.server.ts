@@ -1,9 +1,9 @@
-import { redirect } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
-import { type CatalogCourse, getCourse, getLessonContent } from "~/catalog/catalog.server";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { lessonShowingIsland } from "~/catalog/island-lesson.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
-import { isEnrolled } from "~/learning/progress.server";
+import { requireEnrolledCourseWith } from "~/learning/course-access.server";
 import { loadAssignment, type LoadedAssignment } from "./assignments.server";
 import { receiveSubmissionForm } from "./attachments.server";
 import { assignmentPanel } from "./panel.server";
@@ -15,35 +15,13 @@ import { lessonHref } from "./types";
 export const ASSIGNMENT_ISLAND = "assignment";
 
 async function requireEnrolledAssignment(slug: string, assignmentId: string, userId: string) {
-  const course = await getCourse(slug);
-  const assignment = course ? await loadAssignment(slug, assignmentId) : null;
-  if (!course || !assignment) throw new Response("Not found", { status: 404 });
-  if (!(await isEnrolled(userId, course.id))) throw redirect(`/courses/${slug}`);
-  return { course, assignment };
-}
-
-const holders = new Map<string, string | null>();
-
-/** The lesson whose content holds <Assignment id="…" />; remembered per course version. */
-async function lessonHolding(course: CatalogCourse, assignmentId: string, lang: Locale): Promise<string | null> {
-  const memoKey = `${course.slug}\0${course.version}\0${assignmentId}`;
-  if (holders.has(memoKey)) return holders.get(memoKey)!;
-  let found: string | null = null;
-  for (const { id } of lessonsInOrder(course.definition)) {
-    const content = await getLessonContent(course, id, lang);
-    const holds = content.segments.some((s) => s.type === "island" && s.kind === ASSIGNMENT_ISLAND && s.props.id === assignmentId);
-    if (holds) {
-      found = id;
-      break;
-    }
-  }
-  holders.set(memoKey, found);
-  return found;
+  const { course, found } = await requireEnrolledCourseWith(slug, userId, () => loadAssignment(slug, assignmentId));
+  return { course, assignment: found };
 }
 
 async function resolveLesson(course: CatalogCourse, assignment: LoadedAssignment, lang: Locale, wanted: unknown): Promise<string> {
   if (typeof wanted === "string" && findLesson(course.definition, wanted)) return wanted;
-  return (await lessonHolding(course, assignment.id, lang)) ?? lessonsInOrder(course.definition)[0].id;
+  return (await lessonShowingIsland(course, ASSIGNMENT_ISLAND, assignment.id, lang)) ?? lessonsInOrder(course.definition)[0].id;
 }
 
 export async function assignmentPage(slug: string, assignmentId: string, wantedLesson: string | null, user: SessionUser, locale: Locale) {

@@ -1,6 +1,6 @@
 import type { useFetcher } from "@remix-run/react";
 import { directionOf, type Locale } from "~/i18n/locales";
-import { useI18n } from "~/i18n/react";
+import { useForeign, useI18n } from "~/i18n/react";
 import { FieldErrors, FormErrors } from "~/ui/fields";
 import type { AssignmentPanelData, PanelVersion, SubmissionStatus } from "./types";
 import { MAX_TEXT_LENGTH } from "./types";
@@ -20,11 +20,6 @@ export type SubmitFormState = {
 
 /** Remix's <Form> or a fetcher's: both accept the props of a fetcher form. */
 type FormComponent = ReturnType<typeof useFetcher>["Form"];
-
-export function useForeign(lang: Locale) {
-  const { locale } = useI18n();
-  return lang !== locale ? { lang, dir: directionOf(lang) } : {};
-}
 
 export function useFileSize() {
   const { t, formatNumber } = useI18n();

@@ -14,6 +14,7 @@ import {
   submitAssignment,
 } from "./submissions.server";
 import { PITCH_YAML, SAMPLE_BYTES, writeCourseAssignment } from "./test-fixtures";
+import { createUser } from "../../../tests/setup/db-fixtures";
 
 // Before any app module reads the environment: this file's own course folder and uploads.
 const dirs = vi.hoisted(() => {
@@ -34,12 +35,7 @@ let reviewer: Person;
 let otherReviewer: Person;
 let admin: Person;
 
-async function person(name: string, role = "learner"): Promise<Person> {
-  return db.user.create({
-    data: { name, email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`, role },
-    select: { id: true, role: true },
-  });
-}
+const person = (name: string, role = "learner"): Promise<Person> => createUser({ name, role, emailPrefix: name.toLowerCase() });
 
 beforeAll(async () => {
   writeCourseAssignment(dirs.courses, "media-migration", "pitch", PITCH_YAML);

@@ -17,6 +17,7 @@ import type { Quiz } from "./definition.server";
 import { choiceToken } from "./draw.server";
 import { loadFixture } from "./fixtures/load-fixture";
 import { quizStatistics } from "./stats.server";
+import { createUser } from "../../../tests/setup/db-fixtures";
 
 const t0 = new Date("2026-12-01T10:00:00Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
@@ -24,7 +25,7 @@ const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 let counter = 0;
 async function makeScope(quiz: Quiz, courseId?: string): Promise<QuizScope> {
   counter++;
-  const user = await db.user.create({ data: { email: `learner${counter}@example.org`, name: `Learner ${counter}` } });
+  const user = await createUser();
   const course = courseId ? { id: courseId } : await db.course.create({ data: { slug: `course-${counter}` } });
   return { userId: user.id, courseId: course.id, courseVersion: "v1", quiz };
 }

@@ -1,5 +1,5 @@
-import YAML, { LineCounter } from "yaml";
 import { z } from "zod";
+import { issueMessages, readYaml } from "~/catalog/yaml-errors.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import type { GradableQuestion, Question, Quiz } from "./definition.server";
 import { comparisonKey } from "./normalize";
@@ -231,11 +231,6 @@ function checkConsistency(quiz: Omit<Quiz, "id" | "languages">, languages: reado
   }
 }
 
-/** `questions[0].options[1].text.ar` */
-function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
-}
-
 export type QuizCheck = { ok: true; quiz: Quiz } | { ok: false; errors: string[] };
 
 export function isQuizId(value: string): boolean {
@@ -252,29 +247,14 @@ export function parseQuizFile(source: string, options: { file: string; quizId: s
   if (!isQuizId(quizId)) {
     return { ok: false, errors: [`${file}: the file name "${quizId}" is the quiz id and must be lowercase-kebab (a-z, 0-9 and single hyphens)`] };
   }
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(source, { prettyErrors: false, lineCounter });
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const at = lineCounter.linePos(e.pos[0]);
-        return `${file}: YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${e.message.split("\n")[0]}`;
-      }),
-    };
-  }
-  const raw: unknown = doc.toJS();
+  const yaml = readYaml(source, file);
+  if (!yaml.ok) return yaml;
+  const raw = yaml.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, errors: [`${file}: expected a YAML mapping (title:, settings:, questions: …)`] };
   }
   const parsed = schemaFor(languages).safeParse(raw);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => {
-      const at = formatPath(issue.path);
-      return `${file}: ${at ? `${at}: ` : ""}${issue.message}`;
-    });
-    return { ok: false, errors: [...new Set(errors)] };
-  }
+  if (!parsed.success) return { ok: false, errors: [...new Set(issueMessages(file, parsed.error.issues))] };
   const data = parsed.data as unknown as Omit<Quiz, "id" | "languages">;
   const questions: Question[] = data.questions;
   return { ok: true, quiz: { id: quizId, languages: [...languages], ...data, questions } };

@@ -1,4 +1,4 @@
-import path from "node:path";
+import { islandPlacementErrors } from "~/catalog/island-placement.server";
 import type { CourseValidator, IslandValidator } from "~/catalog/island-validators.server";
 import { QUIZ_EXTENSION, quizDisplayName, validateCourseQuizzes } from "./load.server";
 
@@ -19,43 +19,14 @@ export const quizIslandValidator: IslandValidator = ({ props, file }) => {
   return errors;
 };
 
-export const quizCourseValidator: CourseValidator = async ({ courseDir, course, islands }) => {
-  const checked = await validateCourseQuizzes(courseDir, course.languages);
+export const quizCourseValidator: CourseValidator = async (input) => {
+  const checked = await validateCourseQuizzes(input.courseDir, input.course.languages);
   if (!checked.ok) return checked.errors;
-  const errors: string[] = [];
-  const fileOf = (id: string) => quizDisplayName(courseDir, id + QUIZ_EXTENSION);
-  const lessonFile = (lessonId: string, lang: string) =>
-    [path.basename(path.dirname(courseDir)), path.basename(courseDir), "lessons", `${lessonId}.${lang}.mdx`].join("/");
-
-  // quiz id → lesson id → languages showing it
-  const uses = new Map<string, Map<string, Set<string>>>();
-  for (const island of islands) {
-    if (island.kind !== KIND || typeof island.props.id !== "string") continue;
-    const id = island.props.id;
-    if (!checked.quizzes.has(id)) {
-      errors.push(`${lessonFile(island.lessonId, island.lang)}: <Quiz id="${id}" />: there is no ${fileOf(id)}`);
-      continue;
-    }
-    const byLesson = uses.get(id) ?? new Map<string, Set<string>>();
-    uses.set(id, byLesson);
-    const langs = byLesson.get(island.lessonId) ?? new Set<string>();
-    if (langs.has(island.lang)) errors.push(`${lessonFile(island.lessonId, island.lang)}: <Quiz id="${id}" /> appears twice`);
-    langs.add(island.lang);
-    byLesson.set(island.lessonId, langs);
-  }
-
-  for (const id of checked.quizzes.keys()) {
-    const byLesson = uses.get(id);
-    if (!byLesson) {
-      errors.push(`${fileOf(id)}: no lesson shows it (add <Quiz id="${id}" /> to a lesson, or remove the file)`);
-      continue;
-    }
-    if (byLesson.size > 1) errors.push(`${fileOf(id)}: shown by several lessons (${[...byLesson.keys()].join(", ")}); a quiz belongs to one lesson`);
-    for (const [lessonId, langs] of byLesson) {
-      for (const lang of course.languages) {
-        if (!langs.has(lang)) errors.push(`${lessonFile(lessonId, lang)}: <Quiz id="${id}" /> is missing (the other languages of this lesson have it)`);
-      }
-    }
-  }
-  return errors;
+  return islandPlacementErrors(input, {
+    kind: KIND,
+    component: "Quiz",
+    ids: [...checked.quizzes.keys()],
+    fileOf: (id) => quizDisplayName(input.courseDir, id + QUIZ_EXTENSION),
+    words: { verb: "shows", participle: "shown", one: "a quiz" },
+  });
 };

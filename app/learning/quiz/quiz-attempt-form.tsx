@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { directionOf, type Locale } from "~/i18n/locales";
-import { useI18n } from "~/i18n/react";
+import type { Locale } from "~/i18n/locales";
+import { useForeign, useI18n } from "~/i18n/react";
 import { answersFromForm, currentOrder, fieldName, gradableQuestions, moveItem, sameAnswer } from "./form-answers";
 import type { PublicGradableQuestion, QuizPanelData, QuizState } from "./types";
 import { useAnswerSaving, type SaveStatus } from "./use-answer-saving";
@@ -19,11 +19,6 @@ type Current = NonNullable<QuizState["current"]>;
 type Answers = Record<string, unknown>;
 
 const TYPING_DELAY_MS = 800;
-
-export function useForeign(lang: Locale) {
-  const { locale } = useI18n();
-  return lang !== locale ? { lang, dir: directionOf(lang) } : {};
-}
 
 function isAnswered(value: unknown): boolean {
   if (value === null || value === undefined) return false;

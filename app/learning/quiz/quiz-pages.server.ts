@@ -1,12 +1,13 @@
 import { redirect } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
-import { type CatalogCourse, getCourse, getLessonContent } from "~/catalog/catalog.server";
-import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import { lessonShowingIsland } from "~/catalog/island-lesson.server";
+import { contentLanguage, findLesson, textIn } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { canReviewCourse } from "~/learning/assignment/reviewers.server";
 import { recordCompletionIfMet } from "~/learning/completion.server";
-import { isEnrolled } from "~/learning/progress.server";
+import { requireCourseWith, requireEnrolledCourseWith } from "~/learning/course-access.server";
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
 import type { Quiz } from "./definition.server";
 import { answersFromForm, applyMove } from "./form-answers";
@@ -32,17 +33,12 @@ export function lessonAnchor(slug: string, lessonId: string, quizId: string): st
   return `/courses/${slug}/${lessonId}#quiz-${quizId}`;
 }
 
-async function findQuiz(slug: string, quizId: string): Promise<{ course: CatalogCourse; quiz: Quiz }> {
-  const course = await getCourse(slug);
-  const quiz = course ? await loadQuiz({ slug, quizId, languages: course.definition.languages }) : null;
-  if (!course || !quiz) throw new Response("Not found", { status: 404 });
-  return { course, quiz };
-}
+const quizOf = (quizId: string) => (course: CatalogCourse) =>
+  loadQuiz({ slug: course.slug, quizId, languages: course.definition.languages });
 
 /** Signed-in learners enrolled in the course only: the guard of every learner-side quiz request. */
 async function requireEnrolledQuiz(slug: string, quizId: string, userId: string) {
-  const { course, quiz } = await findQuiz(slug, quizId);
-  if (!(await isEnrolled(userId, course.id))) throw redirect(`/courses/${slug}`);
+  const { course, found: quiz } = await requireEnrolledCourseWith(slug, userId, quizOf(quizId));
   const scope: QuizScope = { userId, courseId: course.id, courseVersion: course.version, quiz };
   return { course, quiz, scope };
 }
@@ -82,27 +78,9 @@ export async function quizIslandData(input: { course: CatalogCourse; lessonId: s
   return panelData(input.course, scope, input.lessonId, input.lang);
 }
 
-const holders = new Map<string, string | null>();
-
-/** The lesson whose content shows <Quiz id="…" />; remembered per course version. */
-async function lessonHolding(course: CatalogCourse, quizId: string, lang: Locale): Promise<string | null> {
-  const memoKey = `${course.slug}\0${course.version}\0${quizId}`;
-  if (holders.has(memoKey)) return holders.get(memoKey)!;
-  let found: string | null = null;
-  for (const { id } of lessonsInOrder(course.definition)) {
-    const content = await getLessonContent(course, id, lang);
-    if (content.segments.some((s) => s.type === "island" && s.kind === QUIZ_ISLAND && s.props.id === quizId)) {
-      found = id;
-      break;
-    }
-  }
-  holders.set(memoKey, found);
-  return found;
-}
-
 async function resolveLesson(course: CatalogCourse, quizId: string, lang: Locale, wanted: unknown): Promise<string | null> {
   if (typeof wanted === "string" && findLesson(course.definition, wanted)) return wanted;
-  return lessonHolding(course, quizId, lang);
+  return lessonShowingIsland(course, QUIZ_ISLAND, quizId, lang);
 }
 
 /** GET /courses/:slug/quizzes/:quizId — the quiz on its own page (the island's no-JavaScript fallback too). */
@@ -175,10 +153,10 @@ export async function saveAnswerRequest(request: Request, slug: string, quizId: 
 
 /** GET /courses/:slug/quizzes/:quizId/statistics — reviewers of the course and admins only. */
 export async function quizStatisticsPage(slug: string, quizId: string, user: SessionUser, locale: Locale) {
-  const { course, quiz } = await findQuiz(slug, quizId);
+  const { course, found: quiz } = await requireCourseWith(slug, quizOf(quizId));
   if (!(await canReviewCourse(user, course.id))) throw new Response("Forbidden", { status: 403 });
   const { lang } = contentLanguage(course.definition.languages, locale);
-  const lessonId = await lessonHolding(course, quizId, lang);
+  const lessonId = await lessonShowingIsland(course, QUIZ_ISLAND, quizId, lang);
   return {
     course: { slug, title: textIn(course.definition.title, lang) },
     lesson: lessonId ? { id: lessonId, title: textIn(findLesson(course.definition, lessonId)?.lesson.title ?? {}, lang) } : null,

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { useI18n } from "~/i18n/react";
-import { QuizAttemptForm, useForeign } from "./quiz-attempt-form";
+import { useForeign, useI18n } from "~/i18n/react";
+import { QuizAttemptForm } from "./quiz-attempt-form";
 import { QuizResult } from "./quiz-review";
 import type { QuizPanelData } from "./types";
 

@@ -1,6 +1,5 @@
 import type { Locale } from "~/i18n/locales";
-import { useI18n } from "~/i18n/react";
-import { useForeign } from "./quiz-attempt-form";
+import { useForeign, useI18n } from "~/i18n/react";
 import type { AttemptResultView, ReviewedGradableQuestion, ReviewedQuestion } from "./types";
 
 /** A submitted attempt: its score, and the review when the quiz's feedback policy allows it. */

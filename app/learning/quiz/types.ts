@@ -7,8 +7,6 @@ import type { Locale } from "~/i18n/locales";
  * submitted and its result view is built.
  */
 
-export type QuestionType = "single" | "multiple" | "true-false" | "matching" | "ordering" | "short-text" | "numeric";
-
 export type PublicChoice = { id: string; text: string };
 
 type PublicBase = { id: string; prompt: string; points: number };

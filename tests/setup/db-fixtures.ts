@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { CatalogCourse } from "~/catalog/catalog.server";
+import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
+import { db } from "~/db/client.server";
+
+/**
+ * Rows the Vitest files need over and over, in the test file's own database
+ * (tests/setup/vitest.setup.ts). Only what a test states matters; the rest
+ * is filled in plausibly.
+ */
+
+/** A user whose email no other test uses. */
+export async function createUser(fields: { name?: string; role?: string; locale?: string; emailPrefix?: string } = {}) {
+  const { name = "Learner", role = "learner", locale = "fr", emailPrefix = role } = fields;
+  return db.user.create({ data: { email: `${emailPrefix}-${randomUUID().slice(0, 8)}@example.org`, name, role, locale } });
+}
+
+/**
+ * A Course row (found or created by slug) and the catalogue entry the app
+ * would hand out for it: a one-language course with no lessons unless the
+ * definition says otherwise.
+ */
+export async function catalogCourse(
+  slug: string,
+  { version = "v1", islands, ...definition }: Partial<Omit<CourseDefinition, "slug">> & { version?: string; islands?: IslandPlacement[] } = {},
+): Promise<CatalogCourse> {
+  const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
+  return {
+    id: row.id,
+    slug,
+    version,
+    lessons: {},
+    ...(islands ? { islands } : {}),
+    definition: {
+      slug,
+      languages: ["fr"],
+      title: { fr: "Cours" },
+      summary: { fr: "Résumé" },
+      audience: { fr: "Public" },
+      hours: 1,
+      modules: [],
+      completion: { lessons: "all" },
+      ...definition,
+    },
+  };
+}
