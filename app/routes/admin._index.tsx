@@ -120,7 +120,9 @@ export default function AdminPage() {
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>
-                  <td dir="auto">{user.name}</td>
+                  <td>
+                    <bdi>{user.name}</bdi>
+                  </td>
                   <td>
                     <span dir="ltr">{user.email}</span>
                   </td>
