@@ -14,14 +14,27 @@ export async function startSession(userId: string): Promise<string> {
   return sessionCookie(token, session.expiresAt);
 }
 
-export type SignupResult = { ok: true; userId: string; cookie: string } | { ok: false; error: "emailUnavailable" };
+export type SignupResult =
+  | { ok: true; userId: string; cookie: string }
+  | { ok: false; error: "emailUnavailable" }
+  | { ok: false; error: "tooManyAttempts"; retryAfterMs: number };
+
+/**
+ * Accounts created per client IP. Generous, because a workshop room of
+ * thirty trainees often shares one public address; low enough to stop a
+ * script filling the user table.
+ */
+export const SIGNUP_LIMIT = { limit: 50, windowMs: 60 * 60_000 } as const;
+export const signupIpKey = (ip: string) => `signup:ip:${ip}`;
 
 /**
  * Creates a learner account. The password is hashed before the email is
  * checked, so "already registered" costs the same time as success and the
  * answer does not single out registered addresses by timing.
  */
-export async function signUp(input: SignupInput, now = new Date()): Promise<SignupResult> {
+export async function signUp(input: SignupInput, ip: string, now = new Date()): Promise<SignupResult> {
+  const byIp = await consumeRateLimit(signupIpKey(ip), SIGNUP_LIMIT.limit, SIGNUP_LIMIT.windowMs, now);
+  if (!byIp.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byIp.retryAfterMs };
   const hash = await hashPassword(input.password);
   try {
     const user = await db.user.create({

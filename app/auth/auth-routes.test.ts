@@ -6,7 +6,8 @@ import { action as forgotAction } from "~/routes/forgot-password";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { action as signupAction } from "~/routes/signup";
-import { LOGIN_LIMITS } from "./accounts.server";
+import { consumeRateLimit } from "~/http/rate-limit.server";
+import { LOGIN_LIMITS, SIGNUP_LIMIT, signupIpKey } from "./accounts.server";
 import { hashPassword } from "./password.server";
 import { createAuthSession, validateSessionToken } from "./session.server";
 
@@ -131,6 +132,25 @@ describe("/signup", () => {
     expect(shown(out.body).errors[""]).toEqual(["auth.signup.emailUnavailable"]);
     expect(out.headers.getSetCookie()).toEqual([]);
     expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe("Hind");
+  });
+
+  it("stops account creation from one IP past the hourly limit, keeping what was typed, creating nothing", async () => {
+    const ip = "198.51.100.23";
+    for (let i = 0; i < SIGNUP_LIMIT.limit; i++) {
+      await consumeRateLimit(signupIpKey(ip), SIGNUP_LIMIT.limit, SIGNUP_LIMIT.windowMs);
+    }
+    const email = uniqueEmail("flood");
+    const fields = { name: "Flood", email, password: "a long enough passphrase", locale: "fr", consent: "on" };
+    const out = await post(signupAction, "/signup", fields, { ip });
+    expect(out.status).toBe(429);
+    expect(shown(out.body).errors[""]).toEqual(["auth.errors.tooManyAttempts"]);
+    expect(shown(out.body).values).toMatchObject({ name: "Flood", email });
+    expect(shown(out.body).values).not.toHaveProperty("password");
+    expect(out.body?.retryAfterMinutes).toBeGreaterThan(0);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+
+    const elsewhere = await post(signupAction, "/signup", fields, { ip: "198.51.100.24" });
+    expect(elsewhere.status).toBe(302);
   });
 });
 

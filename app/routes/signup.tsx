@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { signUp } from "~/auth/accounts.server";
 import { signupSchema } from "~/auth/forms";
 import { requireAnonymous } from "~/auth/guards.server";
+import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
 import { PASSWORD_MESSAGE_PARAMS } from "~/auth/password-policy";
 import { env } from "~/config/env.server";
+import { clientIp } from "~/http/client-ip.server";
 import { safeRedirectPath } from "~/http/redirect";
 import { localeCookie } from "~/i18n/detect.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
@@ -22,17 +24,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
   }
-  const outcome = await signUp(submission.value);
+  const outcome = await signUp(submission.value, clientIp(request, context));
   if (!outcome.ok) {
+    const limited = outcome.error === "tooManyAttempts";
     return data(
-      { result: submission.reply({ formErrors: ["auth.signup.emailUnavailable"], hideFields: ["password"] }) },
-      { status: 400 }
+      {
+        result: submission.reply({
+          formErrors: [limited ? "auth.errors.tooManyAttempts" : "auth.signup.emailUnavailable"],
+          hideFields: ["password"],
+        }),
+        retryAfterMinutes: limited ? retryAfterMinutes(outcome.retryAfterMs) : 0,
+      },
+      { status: limited ? 429 : 400 }
     );
   }
   const headers = new Headers();
@@ -63,7 +72,11 @@ export default function SignupPage() {
       <h1>{t("auth.signup.title")}</h1>
       <p>{t("auth.signup.intro")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          params={{ when: retryWhen(locale, actionData?.retryAfterMinutes || 1) }}
+        />
         <input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? redirectTo} />
         <TextField field={fields.name} label={t("auth.fields.name")} autoComplete="name" />
         <TextField field={fields.email} type="email" label={t("auth.fields.email")} autoComplete="email" dir="ltr" />
