@@ -7,6 +7,7 @@ import { useForeign, useI18n } from "~/i18n/react";
 import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
 import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
+import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },
@@ -34,21 +35,7 @@ export default function LessonPage() {
 
   return (
     <div className="page page-reading lesson-page">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/courses">{t("learning.lesson.courses")}</Link>
-          </li>
-          <li>
-            <Link to={courseHref} {...foreign}>
-              {course.title}
-            </Link>
-          </li>
-          <li aria-current="page" {...foreign}>
-            {lesson.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[...courseCrumbs(t, course, foreign), { label: lesson.title, foreign }]} />
       <p className="muted lesson-position">
         {t("learning.lesson.position", { index: lesson.index, total: lesson.total })} · <span {...foreign}>{lesson.moduleTitle}</span>
       </p>

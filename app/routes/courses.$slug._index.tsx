@@ -8,6 +8,7 @@ import { coursePage, enrolInCourse } from "~/learning/course-pages.server";
 import { CertificateReady, RemainingSteps, RuleCounts, RuleOverview, StepStates } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { useRootData } from "~/ui/root-data";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Tadrib` : "Tadrib" },
@@ -34,16 +35,7 @@ export default function CoursePage() {
 
   return (
     <div className="page page-reading course-page">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/courses">{t("learning.lesson.courses")}</Link>
-          </li>
-          <li aria-current="page" {...foreign}>
-            {course.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: t("learning.lesson.courses"), to: "/courses" }, { label: course.title, foreign }]} />
       <h1 {...foreign}>{course.title}</h1>
       {course.fallback ? (
         <p className="alert alert-info">{t("courses.fallback", { language: t(`courses.language.${course.lang}`) })}</p>

@@ -7,6 +7,7 @@ import { useForeign, useI18n } from "~/i18n/react";
 import { assignmentPage, submitAssignmentForm } from "~/learning/assignment/assignment-pages.server";
 import { AssignmentPanel } from "~/learning/assignment/assignment-panel";
 import { lessonHref } from "~/learning/assignment/types";
+import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.panel.title} · ${data.course.title} · Tadrib` : "Tadrib" },
@@ -35,26 +36,13 @@ export default function AssignmentPage() {
 
   return (
     <div className="page page-reading assignment-page">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/courses">{t("learning.lesson.courses")}</Link>
-          </li>
-          <li>
-            <Link to={`/courses/${course.slug}`} {...foreign}>
-              {course.title}
-            </Link>
-          </li>
-          <li>
-            <Link to={lessonHref(course.slug, lesson.id, panel.assignmentId)} {...foreign}>
-              {lesson.title}
-            </Link>
-          </li>
-          <li aria-current="page" {...foreign}>
-            {panel.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          ...courseCrumbs(t, course, foreign),
+          { label: lesson.title, to: lessonHref(course.slug, lesson.id, panel.assignmentId), foreign },
+          { label: panel.title, foreign },
+        ]}
+      />
       {page.fallback ? (
         <p className="alert alert-info">{t("learning.lesson.fallback", { language: t(`courses.language.${panel.lang}`) })}</p>
       ) : null}

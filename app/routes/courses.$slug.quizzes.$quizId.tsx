@@ -5,6 +5,7 @@ import { detectLocale } from "~/i18n/detect.server";
 import { useForeign, useI18n } from "~/i18n/react";
 import { QuizPanel } from "~/learning/quiz/quiz-panel";
 import { quizFormAction, quizPage } from "~/learning/quiz/quiz-pages.server";
+import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.panel.state.title} · ${data.course.title} · Tadrib` : "Tadrib" },
@@ -28,28 +29,13 @@ export default function QuizPage() {
   const lessonHref = page.lesson ? `/courses/${page.course.slug}/${page.lesson.id}` : null;
   return (
     <div className="page page-reading quiz-page">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/courses">{t("learning.lesson.courses")}</Link>
-          </li>
-          <li>
-            <Link to={`/courses/${page.course.slug}`} {...foreign}>
-              {page.course.title}
-            </Link>
-          </li>
-          {page.lesson && lessonHref ? (
-            <li>
-              <Link to={lessonHref} {...foreign}>
-                {page.lesson.title}
-              </Link>
-            </li>
-          ) : null}
-          <li aria-current="page" {...foreign}>
-            {page.panel.state.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          ...courseCrumbs(t, page.course, foreign),
+          ...(page.lesson && lessonHref ? [{ label: page.lesson.title, to: lessonHref, foreign }] : []),
+          { label: page.panel.state.title, foreign },
+        ]}
+      />
       {page.fallback ? <p className="alert alert-info">{t("learning.lesson.fallback", { language: t(`courses.language.${page.panel.lang}`) })}</p> : null}
       <QuizPanel data={page.panel} headingLevel={1} />
       {lessonHref ? (

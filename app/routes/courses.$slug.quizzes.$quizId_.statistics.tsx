@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
 import { useForeign, useI18n } from "~/i18n/react";
 import { quizStatisticsPage } from "~/learning/quiz/quiz-pages.server";
+import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.course.title} · Tadrib` : "Tadrib" }];
 
@@ -20,19 +21,9 @@ export default function QuizStatisticsPage() {
   const lessonHref = page.lesson ? `/courses/${page.course.slug}/${page.lesson.id}` : null;
   return (
     <div className="page quiz-statistics-page stack">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/courses">{t("learning.lesson.courses")}</Link>
-          </li>
-          <li>
-            <Link to={`/courses/${page.course.slug}`} {...foreign}>
-              {page.course.title}
-            </Link>
-          </li>
-          <li aria-current="page">{t("quiz.statistics.title", { title: page.title })}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[...courseCrumbs(t, page.course, foreign), { label: t("quiz.statistics.title", { title: page.title }) }]}
+      />
       <h1>{t("quiz.statistics.title", { title: page.title })}</h1>
       <p>{t("quiz.statistics.intro")}</p>
       <dl className="facts">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { detectLocale } from "~/i18n/detect.server";
 import { useForeign, useI18n } from "~/i18n/react";
@@ -9,6 +9,7 @@ import { reviewPage, submitReviewForm } from "~/learning/assignment/review-pages
 import { REVIEW_DECISIONS } from "~/learning/assignment/types";
 import { FieldErrors, FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.reviewPage.title");
 
@@ -36,14 +37,9 @@ export default function ReviewSubmissionPage() {
 
   return (
     <div className="page page-reading stack review-page">
-      <nav aria-label={t("learning.lesson.breadcrumbs")} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/review">{t("assignment.queue.title")}</Link>
-          </li>
-          <li aria-current="page">{t("assignment.reviewPage.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[{ label: t("assignment.queue.title"), to: "/review" }, { label: t("assignment.reviewPage.title") }]}
+      />
       <h1>
         <span className="assignment-eyebrow">{t("assignment.reviewPage.title")}</span> <span {...foreign}>{page.assignmentTitle}</span>
       </h1>
