@@ -21,4 +21,17 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/http/form.server.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='request'][callee.property.name='formData']",
+          message: "Read forms with readFormData(request) from ~/http/form.server: a malformed body must answer 400, not 500.",
+        },
+      ],
+    },
+  },
 );

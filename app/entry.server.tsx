@@ -5,17 +5,28 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/http/nonce";
+import { detectLocale, serverT } from "~/i18n/detect.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * The message catalogs are bundled into this build, so the Express server
+ * (server/request-guard.ts) asks here for the words of the refusals it
+ * answers before any route runs.
+ */
+export function translateFor(request: Request, key: string): string {
+  return serverT(detectLocale(request))(key);
+}
 export const streamTimeout = ABORT_DELAY;
 
 /**
- * Unexpected errors are logged; a 404 (no route matches, or a loader's
- * "not found") and requests the client aborted are ordinary and are not.
+ * Unexpected errors are logged. A 4xx (no route matches, a GET to a route
+ * that only takes forms, a loader's "not found" or "forbidden") is the
+ * client's doing and is answered, not logged; so are aborted requests.
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  if (isRouteErrorResponse(error) && error.status === 404) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 };
 

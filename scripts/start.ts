@@ -10,6 +10,13 @@ import path from "node:path";
 
 const dev = process.argv.includes("--dev");
 
+// Links in emails and on certificates come from APP_URL only; production refuses to start without it.
+// On a newcomer's machine the site is where this very command serves it.
+if (!process.env.APP_URL) {
+  process.env.APP_URL = `http://localhost:${process.env.PORT ?? 3000}`;
+  console.log(`APP_URL is not set: using ${process.env.APP_URL} for links in emails and certificates.`);
+}
+
 function run(script: string, extraEnv: Record<string, string> = {}) {
   const result = spawnSync("npm", ["run", "--silent", script], {
     stdio: "inherit",

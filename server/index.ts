@@ -1,17 +1,26 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import type * as AppEntry from "~/entry.server";
 import compression from "compression";
 import express from "express";
 import { closeDb } from "~/db/client.server";
 import { env } from "~/config/env.server";
+import { appUrlProblem } from "~/http/app-url.server";
+import { backgroundSettled } from "~/jobs/background.server";
 import { startHousekeeping } from "~/jobs/housekeeping.server";
 import { requestLogger, log } from "./log";
+import { formRequestGuard } from "./request-guard";
 import { originCheck, securityHeaders } from "./security";
 
 const dev = env.NODE_ENV !== "production";
 
 async function main() {
+  const misconfigured = appUrlProblem();
+  if (misconfigured) {
+    console.error(`Tadrib will not start: ${misconfigured}`);
+    process.exit(1);
+  }
   const viteDevServer = dev ? await createViteDevServer() : undefined;
 
   const app = express();
@@ -34,10 +43,14 @@ async function main() {
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use(originCheck({ trustProxy: env.TRUST_PROXY }));
+  app.use(formRequestGuard(async (request, key) => (await loadBuild()).entry.module.translateFor(request, key)));
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+  async function loadBuild(): Promise<ServerBuild & { entry: { module: typeof AppEntry } }> {
+    return (typeof build === "function" ? await build() : build) as ServerBuild & { entry: { module: typeof AppEntry } };
+  }
 
   app.all(
     "*",
@@ -67,6 +80,7 @@ async function main() {
     force.unref();
     housekeeping.stop();
     server.close(async () => {
+      await backgroundSettled();
       await viteDevServer?.close();
       await closeDb();
       log.info({ msg: "closed" });

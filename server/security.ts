@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import onHeaders from "on-headers";
+import { SESSION_COOKIE } from "~/auth/session.server";
 
 /**
  * Security headers for every response. The CSP allows scripts only from our
@@ -7,7 +9,7 @@ import type { NextFunction, Request, Response } from "express";
  * scripts (lessons arrive as HTML, not as code to evaluate).
  */
 export function securityHeaders({ dev }: { dev: boolean }) {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     const scriptSrc = dev
@@ -16,7 +18,7 @@ export function securityHeaders({ dev }: { dev: boolean }) {
     const directives = [
       "default-src 'self'",
       `script-src ${scriptSrc}`,
-      "style-src 'self'",
+      dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
       "img-src 'self' data: blob:",
       "font-src 'self'",
       "media-src 'self' blob:",
@@ -27,16 +29,30 @@ export function securityHeaders({ dev }: { dev: boolean }) {
       "form-action 'self'",
       "frame-ancestors 'none'",
     ];
-    if (dev) directives[2] = "style-src 'self' 'unsafe-inline'";
-    res.setHeader("Content-Security-Policy", directives.join("; "));
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (!dev) res.setHeader("Strict-Transport-Security", "max-age=15552000");
+    const defaults: Record<string, string> = {
+      "Content-Security-Policy": directives.join("; "),
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Frame-Options": "DENY",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    };
+    if (!dev) defaults["Strict-Transport-Security"] = "max-age=15552000";
+    const signedIn = hasSessionCookie(req);
+    // Set as the headers go out, and only where the route set none of its own: the Remix
+    // adapter appends a route's headers, so setting them here first would send both
+    // (two Referrer-Policy values on the reset page, say).
+    onHeaders(res, () => {
+      for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
+      // What a signed-in person sees is theirs: never kept by a shared cache or the browser's history cache.
+      if (signedIn && !res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
+    });
     next();
   };
+}
+
+function hasSessionCookie(req: Request): boolean {
+  return (req.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`));
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,12 +1,12 @@
 import { db } from "~/db/client.server";
-import { Prisma } from "~/db/generated/client";
-import { consumeRateLimit, peekRateLimit, resetRateLimit } from "~/http/rate-limit.server";
+import { consumeRateLimit, resetRateLimit } from "~/http/rate-limit.server";
 import type { Locale } from "~/i18n/locales";
 import { deliverSoon, enqueueEmail } from "~/mail/outbox.server";
 import { passwordChangedEmail } from "~/mail/templates.server";
-import type { ChangePasswordInput, LoginInput, ProfileInput, SignupInput } from "./forms";
+import type { ChangePasswordInput, LoginInput, ProfileInput } from "./forms";
 import { hashPassword, passwordMatchesEmail, verifyPassword, verifyPasswordOrDummy } from "./password.server";
-import { createAuthSession, invalidateSession, sessionCookie } from "./session.server";
+import { closeLoginAttempt, openLoginAttempt, rememberDevice } from "./login-throttle.server";
+import { createAuthSession, invalidateSession, sessionCookie, type Role } from "./session.server";
 
 /** Starts a login session for the user and returns the Set-Cookie header that carries it. */
 export async function startSession(userId: string): Promise<string> {
@@ -14,94 +14,32 @@ export async function startSession(userId: string): Promise<string> {
   return sessionCookie(token, session.expiresAt);
 }
 
-export type SignupResult =
-  | { ok: true; userId: string; cookie: string }
-  | { ok: false; error: "emailUnavailable" }
-  | { ok: false; error: "tooManyAttempts"; retryAfterMs: number };
-
-/**
- * Accounts created per client IP. Generous, because a workshop room of
- * thirty trainees often shares one public address; low enough to stop a
- * script filling the user table.
- */
-export const SIGNUP_LIMIT = { limit: 50, windowMs: 60 * 60_000 } as const;
-export const signupIpKey = (ip: string) => `signup:ip:${ip}`;
-
-/**
- * Creates a learner account. The password is hashed before the email is
- * checked, so "already registered" costs the same time as success and the
- * answer does not single out registered addresses by timing.
- */
-export async function signUp(input: SignupInput, ip: string, now = new Date()): Promise<SignupResult> {
-  const byIp = await consumeRateLimit(signupIpKey(ip), SIGNUP_LIMIT.limit, SIGNUP_LIMIT.windowMs, now);
-  if (!byIp.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byIp.retryAfterMs };
-  const hash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({
-      data: {
-        name: input.name,
-        email: input.email,
-        locale: input.locale,
-        role: "learner",
-        consentedAt: now,
-        password: { create: { hash } },
-      },
-      select: { id: true },
-    });
-    return { ok: true, userId: user.id, cookie: await startSession(user.id) };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, error: "emailUnavailable" };
-    }
-    throw error;
-  }
-}
-
-/**
- * Login limits. Per client IP, only failures count: a training room behind
- * one public address must be able to log thirty people in at once. Per
- * account key, every attempt since the last success counts, consumed before
- * the password is checked so parallel guesses cannot slip past the limit.
- */
-export const LOGIN_LIMITS = {
-  ip: { limit: 20, windowMs: 15 * 60_000 },
-  account: { limit: 5, windowMs: 15 * 60_000 },
-} as const;
-
-export const loginIpKey = (ip: string) => `login:ip:${ip}`;
-export const loginAccountKey = (email: string) => `login:account:${email.trim().toLowerCase()}`;
-
 export type LoginResult =
-  | { ok: true; userId: string; cookie: string }
+  | { ok: true; userId: string; role: Role; cookies: string[] }
   | { ok: false; error: "invalidCredentials" }
   | { ok: false; error: "tooManyAttempts"; retryAfterMs: number };
 
 /**
- * Checks credentials. Unknown email and wrong password give the same answer
- * after the same work (a dummy argon2 verification), and the per-account
- * limit counts attempts whether the account exists or not, so neither the
- * message, the timing nor the limit tells an attacker which emails exist.
+ * Checks credentials, throttled by app/auth/login-throttle.server.ts.
+ * Unknown email and wrong password give the same answer after the same work
+ * (a dummy argon2 verification), and the throttle counts attempts on unknown
+ * accounts too, so neither the message, the timing nor the waits tell an
+ * attacker which emails exist. A success also remembers the browser, which
+ * keeps the owner's way in open while others are slowed down.
  */
-export async function logIn(input: LoginInput, ip: string): Promise<LoginResult> {
-  const byIp = await peekRateLimit(loginIpKey(ip), LOGIN_LIMITS.ip.limit);
-  if (!byIp.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byIp.retryAfterMs };
-  const byAccount = await consumeRateLimit(
-    loginAccountKey(input.email),
-    LOGIN_LIMITS.account.limit,
-    LOGIN_LIMITS.account.windowMs
-  );
-  if (!byAccount.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byAccount.retryAfterMs };
+export async function logIn(input: LoginInput, client: { ip: string; deviceId: string | null }, now = new Date()): Promise<LoginResult> {
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { id: true, password: { select: { hash: true } } },
+    select: { id: true, role: true, password: { select: { hash: true } } },
   });
+  const attempt = { email: input.email, ip: client.ip, deviceId: client.deviceId, userId: user?.id ?? null, now };
+  const gate = await openLoginAttempt(attempt);
+  if (!gate.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: gate.retryAfterMs };
   const valid = await verifyPasswordOrDummy(user?.password?.hash, input.password);
-  if (!user || !valid) {
-    await consumeRateLimit(loginIpKey(ip), LOGIN_LIMITS.ip.limit, LOGIN_LIMITS.ip.windowMs);
-    return { ok: false, error: "invalidCredentials" };
-  }
-  await resetRateLimit(loginAccountKey(input.email));
-  return { ok: true, userId: user.id, cookie: await startSession(user.id) };
+  await closeLoginAttempt(attempt, gate, Boolean(user && valid));
+  if (!user || !valid) return { ok: false, error: "invalidCredentials" };
+  const device = await rememberDevice(user.id, client.deviceId, now);
+  return { ok: true, userId: user.id, role: user.role as Role, cookies: [await startSession(user.id), device] };
 }
 
 export async function logOut(sessionId: string | undefined): Promise<void> {

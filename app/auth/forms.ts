@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locales";
+import { userText } from "~/i18n/user-text";
 import { PASSWORD_MAX_LENGTH, passwordMatchesEmail, passwordSchema } from "./password-policy";
 
 /**
@@ -16,11 +17,13 @@ export const emailSchema = z
   .max(EMAIL_MAX_LENGTH, "auth.errors.emailInvalid")
   .email("auth.errors.emailInvalid");
 
-const nameSchema = z
-  .string({ required_error: "auth.errors.nameRequired" })
-  .trim()
-  .min(1, "auth.errors.nameRequired")
-  .max(NAME_MAX_LENGTH, "auth.errors.nameTooLong");
+const nameSchema = userText(
+  z
+    .string({ required_error: "auth.errors.nameRequired" })
+    .trim()
+    .min(1, "auth.errors.nameRequired")
+    .max(NAME_MAX_LENGTH, "auth.errors.nameTooLong"),
+);
 
 const localeSchema = z.enum(LOCALES, { errorMap: () => ({ message: "auth.errors.localeInvalid" }) });
 

@@ -1,11 +1,14 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { db } from "~/db/client.server";
-import { consumeRateLimit, resetRateLimit } from "~/http/rate-limit.server";
+import { appUrl } from "~/http/app-url.server";
+import { consumeRateLimit } from "~/http/rate-limit.server";
+import { runInBackground } from "~/jobs/background.server";
 import { deliverSoon, enqueueEmail } from "~/mail/outbox.server";
 import { passwordChangedEmail, passwordResetEmail } from "~/mail/templates.server";
 import { hashPassword, passwordMatchesEmail } from "./password.server";
-import { loginAccountKey, startSession } from "./accounts.server";
+import { startSession } from "./accounts.server";
+import { forgetAccountThrottle } from "./login-throttle.server";
 
 /**
  * Forgotten password by a one-time emailed link. The link carries 32 random
@@ -34,38 +37,37 @@ export function resetTokenId(token: string): string {
 
 export type ResetRequestResult = { ok: true } | { ok: false; error: "tooManyAttempts"; retryAfterMs: number };
 
+/** A new one-time reset link for the user (valid RESET_TOKEN_TTL_MS); only the token's hash is stored. */
+export async function createResetLink(userId: string, now = new Date()): Promise<string> {
+  const token = generateResetToken();
+  await db.passwordResetToken.create({
+    data: { id: resetTokenId(token), userId, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+  });
+  return appUrl(`/reset-password/${token}`);
+}
+
 /**
  * Emails a reset link when the address belongs to an account, and answers the
- * same either way (the limits, too, apply to every address), so the form
- * cannot be used to find out who is registered. `linkFor` turns the token
- * into the absolute URL put in the email.
+ * same either way: the limits apply to every address, and the lookup and the
+ * mail happen after the answer (runInBackground), so neither the message nor
+ * the time it takes tells who is registered.
  */
-export async function requestPasswordReset(
-  email: string,
-  options: { ip: string; linkFor: (token: string) => string; now?: Date }
-): Promise<ResetRequestResult> {
+export async function requestPasswordReset(email: string, options: { ip: string; now?: Date }): Promise<ResetRequestResult> {
   const now = options.now ?? new Date();
   const { ip, email: perEmail } = RESET_LIMITS;
   const byIp = await consumeRateLimit(resetIpKey(options.ip), ip.limit, ip.windowMs, now);
   if (!byIp.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byIp.retryAfterMs };
   const byEmail = await consumeRateLimit(resetEmailKey(email), perEmail.limit, perEmail.windowMs, now);
   if (!byEmail.allowed) return { ok: false, error: "tooManyAttempts", retryAfterMs: byEmail.retryAfterMs };
-
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, locale: true },
-  });
-  if (!user) return { ok: true };
-  const token = generateResetToken();
-  const mail = passwordResetEmail({ locale: user.locale, name: user.name, url: options.linkFor(token) });
-  const emailId = await db.$transaction(async (tx) => {
-    await tx.passwordResetToken.create({
-      data: { id: resetTokenId(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
-    });
-    return (await enqueueEmail({ to: user.email, ...mail }, { tx })).id;
-  });
-  deliverSoon(emailId);
+  runInBackground("password reset", () => sendResetLink(email, now));
   return { ok: true };
+}
+
+async function sendResetLink(email: string, now: Date): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true } });
+  if (!user) return;
+  const url = await createResetLink(user.id, now);
+  await enqueueEmail({ to: user.email, ...passwordResetEmail({ locale: user.locale, name: user.name, url }) });
 }
 
 /** Whether a reset link can still be used (the page shows the form or explains why not). */
@@ -125,7 +127,7 @@ export async function resetPassword(
     throw error;
   }
   deliverSoon(emailId);
-  // Proving control of the mailbox lifts a lock-out caused by forgotten-password guesses.
-  await resetRateLimit(loginAccountKey(user.email));
+  // Proving control of the mailbox lifts the waits that forgotten-password guesses caused.
+  await forgetAccountThrottle(user.email);
   return { ok: true, userId: user.id, cookie: await startSession(user.id) };
 }

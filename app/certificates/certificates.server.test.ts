@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { appUrl } from "~/http/app-url.server";
 import type { Locale } from "~/i18n/locales";
 import {
   CertificateActionError,
@@ -190,6 +191,19 @@ describe("listing", () => {
     }
   });
 
+  test("LIKE wildcards in the search are taken literally", async () => {
+    const plain = await setup({ name: "Omar Benali" });
+    await issueCertificateForCompletion(plain.completion.id, { catalog: plain.catalog });
+    const odd = await setup({ name: "Nadia 100%_sure" });
+    const oddCertificate = (await issueCertificateForCompletion(odd.completion.id, { catalog: odd.catalog }))!;
+    expect(await listCertificatesForAdmin("%")).toHaveLength(1);
+    expect((await listCertificatesForAdmin("%"))[0].id).toBe(oddCertificate.id);
+    expect((await listCertificatesForAdmin("_")).map((c) => c.id)).toEqual([oddCertificate.id]);
+    expect(await listCertificatesForAdmin("Omar%Benali")).toEqual([]);
+    expect(await listCertificatesForAdmin("\\")).toEqual([]);
+    expect((await listCertificatesForAdmin("omar benali")).map((c) => c.learnerName)).toEqual(["Omar Benali"]);
+  });
+
   test("issueMissingCertificates covers completions that never had one, not revoked ones", async () => {
     const { user, completion, catalog } = await setup();
     const other = await db.course.create({ data: { slug: `other-${randomUUID().slice(0, 8)}` } });
@@ -208,7 +222,6 @@ describe("listing", () => {
 });
 
 describe("certificatePdfFor", () => {
-  const absolute = (path: string) => `https://tadrib.example.org${path}`;
 
   test("the owner and admins get the PDF, in the certificate's language; nobody else does", async () => {
     const { user, completion, catalog } = await setup({ locale: "en", name: "Zoë Ferrández" });
@@ -216,19 +229,19 @@ describe("certificatePdfFor", () => {
     const stranger = await db.user.create({ data: { email: `x-${randomUUID()}@example.org`, name: "X" } });
     const boss = await admin();
 
-    const own = await certificatePdfFor(certificate.id, user, absolute);
+    const own = await certificatePdfFor(certificate.id, user);
     expect(own?.filename).toBe(`certificate-${formatCertificateCode(certificate.code)}.pdf`);
     const text = execFileSync("pdftotext", ["-", "-"], { input: own!.pdf, encoding: "utf8" });
     expect(text).toContain("Certificate of completion");
     expect(text).toContain("Zoë Ferrández");
-    expect(text).toContain(absolute(verifyPath(certificate.code)));
+    expect(text).toContain(appUrl(verifyPath(certificate.code)));
 
-    expect(await certificatePdfFor(certificate.id, stranger, absolute)).toBeNull();
-    expect(await certificatePdfFor(certificate.id, boss, absolute)).not.toBeNull();
+    expect(await certificatePdfFor(certificate.id, stranger)).toBeNull();
+    expect(await certificatePdfFor(certificate.id, boss)).not.toBeNull();
 
     await revokeCertificate(certificate.id, "Wrong person", boss.id);
-    expect(await certificatePdfFor(certificate.id, user, absolute)).toBeNull();
-    expect(await certificatePdfFor(certificate.id, boss, absolute)).not.toBeNull();
-    expect(await certificatePdfFor("missing", boss, absolute)).toBeNull();
+    expect(await certificatePdfFor(certificate.id, user)).toBeNull();
+    expect(await certificatePdfFor(certificate.id, boss)).not.toBeNull();
+    expect(await certificatePdfFor("missing", boss)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { getCatalog, type Catalog } from "~/catalog/catalog.server";
 import { env } from "~/config/env.server";
+import { appUrl } from "~/http/app-url.server";
 import { db } from "~/db/client.server";
-import type { Certificate, Prisma } from "~/db/generated/client";
+import { Prisma, type Certificate } from "~/db/generated/client";
+import { containsInsensitive } from "~/db/sql.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 import { formatCertificateCode, generateCertificateCode, normalizeCertificateCode } from "./code.server";
 import { REISSUED_REASON } from "./forms";
@@ -253,9 +255,14 @@ export type AdminCertificate = CertificateSummary & {
 export async function listCertificatesForAdmin(query = "", take = 100): Promise<AdminCertificate[]> {
   const q = query.trim();
   const code = normalizeCertificateCode(q);
-  const where: Prisma.CertificateWhereInput = q
-    ? { OR: [...(code ? [{ code }] : []), { learnerName: { contains: q } }, { user: { email: { contains: q } } }] }
-    : {};
+  let where: Prisma.CertificateWhereInput = {};
+  if (q) {
+    // Prisma's `contains` leaves LIKE wildcards live ("%" would match everyone): search in SQL that escapes them.
+    const matches = await db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" FROM "Certificate" c JOIN "User" u ON u."id" = c."userId"
+      WHERE ${containsInsensitive(Prisma.sql`c."learnerName"`, q)} OR ${containsInsensitive(Prisma.sql`u."email"`, q)}`;
+    where = { OR: [...(code ? [{ code }] : []), { id: { in: matches.map((m) => m.id) } }] };
+  }
   const rows = await db.certificate.findMany({
     where,
     orderBy: { issuedAt: "desc" },
@@ -291,7 +298,6 @@ export function verifyPath(code: string): string {
 export async function certificatePdfFor(
   id: string,
   viewer: { id: string; role: string },
-  absoluteUrl: (path: string) => string,
 ): Promise<{ pdf: Buffer; filename: string } | null> {
   const certificate = await db.certificate.findUnique({ where: { id }, include: { completion: { select: { completedAt: true } } } });
   if (!certificate) return null;
@@ -305,7 +311,7 @@ export async function certificatePdfFor(
     completedAt: certificate.completion.completedAt,
     issuer: { name: env.CERTIFICATE_ISSUER_NAME, logo: env.CERTIFICATE_ISSUER_LOGO },
     code: certificate.code,
-    verifyUrl: absoluteUrl(verifyPath(certificate.code)),
+    verifyUrl: appUrl(verifyPath(certificate.code)),
   });
   return { pdf, filename: `certificate-${formatCertificateCode(certificate.code)}.pdf` };
 }

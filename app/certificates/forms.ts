@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "~/i18n/user-text";
 
 /**
  * Form schemas of the certificate pages, shared by the browser (Conform's
@@ -27,7 +28,7 @@ export const revokeSchema = z.object({
 export const reissueSchema = z.object({
   intent: z.literal("reissue"),
   id: z.string().min(1),
-  reason: z.string().trim().max(REASON_MAX_LENGTH, "certificates.admin.errors.reasonTooLong").optional(),
+  reason: userText(z.string().trim().max(REASON_MAX_LENGTH, "certificates.admin.errors.reasonTooLong"), { multiline: true }).optional(),
 });
 
 export const adminActionSchema = z.discriminatedUnion("intent", [revokeSchema, reissueSchema]);

@@ -7,8 +7,12 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().default(`file:${path.resolve("data/tadrib.db")}`),
-  /** Absolute base URL used in emails and QR codes. */
-  APP_URL: z.string().url().optional(),
+  /** The public origin (https://tadrib.example.org): every link in emails and on certificates is built from it. */
+  APP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .optional(),
   /** "log" writes mail to the outbox and the server log (dev/test); "smtp" sends with nodemailer. */
   MAIL_TRANSPORT: z.enum(["log", "smtp"]).optional(),
   SMTP_URL: z.string().optional(),

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { catalogs } from "./catalog";
 import { LOCALES } from "./locales";
@@ -13,6 +16,13 @@ function placeholders(text: string) {
 }
 
 describe("message catalogs", () => {
+  test.each(LOCALES)("%s: every namespace file on disk is in the catalog", (locale) => {
+    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "locales", locale);
+    const onDisk = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+    const loaded = [...new Set(Object.keys(catalogs[locale]).map((k) => k.split(".")[0]))].sort();
+    expect(loaded).toEqual(onDisk);
+  });
+
   test("every language has messages", () => {
     for (const locale of LOCALES) expect(Object.keys(catalogs[locale]).length).toBeGreaterThan(20);
   });

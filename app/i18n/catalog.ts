@@ -1,4 +1,7 @@
 import { LOCALES, type Locale } from "./locales";
+import ar from "./locales/ar";
+import en from "./locales/en";
+import fr from "./locales/fr";
 
 /**
  * Message catalogs: app/i18n/locales/<lang>/<namespace>.json, nested objects
@@ -7,10 +10,8 @@ import { LOCALES, type Locale } from "./locales";
  */
 export type Messages = Record<string, string>;
 
-const files = import.meta.glob<Record<string, unknown>>("./locales/*/*.json", {
-  eager: true,
-  import: "default",
-});
+/** Plain imports rather than import.meta.glob: the catalogs also serve the Express server and the command-line scripts, which Vite does not build. */
+const sources: Record<Locale, Record<string, unknown>> = { fr, ar, en };
 
 function flatten(prefix: string, value: unknown, out: Messages) {
   if (typeof value === "string") {
@@ -24,12 +25,8 @@ function flatten(prefix: string, value: unknown, out: Messages) {
 
 function build(): Record<Locale, Messages> {
   const catalogs = Object.fromEntries(LOCALES.map((l) => [l, {} as Messages])) as Record<Locale, Messages>;
-  for (const [file, content] of Object.entries(files)) {
-    const match = /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(file);
-    if (!match) continue;
-    const [, locale, namespace] = match;
-    if (!(locale in catalogs)) continue;
-    flatten(namespace, content, catalogs[locale as Locale]);
+  for (const locale of LOCALES) {
+    for (const [namespace, content] of Object.entries(sources[locale])) flatten(namespace, content, catalogs[locale]);
   }
   return catalogs;
 }

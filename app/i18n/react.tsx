@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, Fragment, useContext, useMemo, type ReactNode } from "react";
 import type { Messages } from "./catalog";
 import { directionOf, foreignLang, type Locale } from "./locales";
 import { intlLocale, makeT, type T } from "./translate";
@@ -7,6 +7,12 @@ type I18n = {
   locale: Locale;
   dir: "rtl" | "ltr";
   t: T;
+  /**
+   * Like t, with some placeholders filled by elements: user text placed in a
+   * sentence goes in <bdi>, so a name in Arabic inside a French sentence (or
+   * the reverse) cannot reorder the words around it.
+   */
+  tx: (key: string, params: Record<string, ReactNode>) => ReactNode;
   formatDate: (date: Date | string, options?: Intl.DateTimeFormatOptions) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
 };
@@ -20,6 +26,7 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
       locale,
       dir: directionOf(locale),
       t: makeT(messages, locale),
+      tx: (key, params) => richText(makeT(messages, locale), key, params),
       formatDate: (date, options = { dateStyle: "long" }) =>
         new Intl.DateTimeFormat(intl, { timeZone: "UTC", ...options }).format(new Date(date)),
       formatNumber: (value, options) => new Intl.NumberFormat(intl, options).format(value),
@@ -41,4 +48,21 @@ export function useT(): T {
 /** The lang and dir attributes for text in `lang` (course content) when the page is in another language. */
 export function useForeign(lang: Locale) {
   return foreignLang(lang, useI18n().locale);
+}
+
+const MARK = "\u0000";
+
+function richText(t: T, key: string, params: Record<string, ReactNode>): ReactNode {
+  const plain: Record<string, string | number> = {};
+  const nodes = new Map<string, ReactNode>();
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === "string" || typeof value === "number") plain[name] = value;
+    else {
+      plain[name] = `${MARK}${name}${MARK}`;
+      nodes.set(name, value);
+    }
+  }
+  const parts = t(key, plain).split(MARK);
+  // Odd parts are placeholder names, even parts the text between them.
+  return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? (nodes.get(part) ?? part) : part}</Fragment>);
 }

@@ -3,7 +3,7 @@ import { db } from "~/db/client.server";
 import { pruneExpired, startHousekeeping } from "./housekeeping.server";
 
 describe("pruneExpired", () => {
-  it("deletes expired sessions, ended rate-limit windows and day-old reset tokens, and keeps the rest", async () => {
+  it("deletes expired sessions, ended rate-limit windows and throttles, day-old reset and sign-up links, and keeps the rest", async () => {
     const now = new Date("2026-06-01T12:00:00Z");
     const hour = 3600_000;
     const user = await db.user.create({ data: { email: `h-${crypto.randomUUID()}@example.ma`, name: "Hamza" } });
@@ -26,7 +26,23 @@ describe("pruneExpired", () => {
       ],
     });
 
-    expect(await pruneExpired(now)).toEqual({ sessions: 1, rateLimits: 1, resetTokens: 1 });
+    await db.loginThrottle.createMany({
+      data: [
+        { key: "forgotten", failures: 2, blockedUntil: now, expiresAt: new Date(now.getTime() - 1) },
+        { key: "remembered", failures: 2, blockedUntil: now, expiresAt: new Date(now.getTime() + hour) },
+      ],
+    });
+    const pending = { email: "p@example.ma", name: "P", locale: "fr", passwordHash: "x", consentedAt: now };
+    await db.emailConfirmation.createMany({
+      data: [
+        { ...pending, id: "stale", expiresAt: new Date(now.getTime() - 25 * hour) },
+        { ...pending, id: "fresh", expiresAt: new Date(now.getTime() - hour) },
+      ],
+    });
+
+    expect(await pruneExpired(now)).toEqual({ sessions: 1, rateLimits: 1, loginThrottles: 1, resetTokens: 1, signups: 1 });
+    expect((await db.loginThrottle.findMany()).map((r) => r.key)).toEqual(["remembered"]);
+    expect((await db.emailConfirmation.findMany()).map((r) => r.id)).toEqual(["fresh"]);
     expect((await db.authSession.findMany()).map((s) => s.id)).toEqual(["live"]);
     expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual(["running"]);
     expect((await db.passwordResetToken.findMany()).map((t) => t.id)).toEqual(["recent"]);

@@ -1,3 +1,4 @@
+import { pruneLoginThrottles } from "~/auth/login-throttle.server";
 import { env } from "~/config/env.server";
 import { db } from "~/db/client.server";
 import { pruneRateLimits } from "~/http/rate-limit.server";
@@ -7,15 +8,20 @@ import { log } from "../../server/log";
 const MAIL_EVERY_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
-/** Removes rows that can no longer be used: expired auth sessions, ended rate-limit windows, old reset tokens. */
+/**
+ * Removes rows that can no longer be used: expired auth sessions, ended
+ * rate-limit windows and login throttles, old reset and sign-up links.
+ */
 export async function pruneExpired(now = new Date()) {
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
-  const [sessions, rateLimits, resetTokens] = await Promise.all([
+  const [sessions, rateLimits, loginThrottles, resetTokens, signups] = await Promise.all([
     db.authSession.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
     pruneRateLimits(now),
+    pruneLoginThrottles(now),
     db.passwordResetToken.deleteMany({ where: { expiresAt: { lte: dayAgo } } }).then((r) => r.count),
+    db.emailConfirmation.deleteMany({ where: { expiresAt: { lte: dayAgo } } }).then((r) => r.count),
   ]);
-  return { sessions, rateLimits, resetTokens };
+  return { sessions, rateLimits, loginThrottles, resetTokens, signups };
 }
 
 type Handle = { stop: () => void };

@@ -185,8 +185,8 @@ export async function recordCompletionIfMet(
     if (isUniqueViolation(error)) return { completed: true, newlyCompleted: false };
     throw error;
   }
-  // Loaded on first use, from a module nothing else imports: the certificate module brings the PDF renderer and
-  // the message catalogs (Vite's import.meta.glob), which command-line scripts run by tsx, such as the seed, cannot load.
+  // Loaded on first use, from a module nothing else imports: the certificate module brings the PDF renderer
+  // (fonts, HarfBuzz), which the modules that record progress — and the scripts that import them — need not load.
   const { issueCompletionCertificate } = await import("./completion-certificate.server");
   await issueCompletionCertificate(completionId, course);
   return { completed: true, newlyCompleted: true };

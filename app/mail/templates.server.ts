@@ -61,3 +61,31 @@ export function passwordChangedEmail(input: { locale: string; name: string; rese
     { kind: "p", text: t("mail.signature") },
   ]);
 }
+
+export function signupConfirmEmail(input: { locale: string; name: string; url: string }): EmailContent {
+  const locale = localeOf(input.locale);
+  const t = serverT(locale);
+  return render(locale, t("mail.signupConfirm.subject"), [
+    { kind: "p", text: t("mail.greeting", { name: input.name }) },
+    { kind: "p", text: t("mail.signupConfirm.intro") },
+    { kind: "link", label: t("mail.signupConfirm.action"), url: input.url },
+    { kind: "p", text: t("mail.signupConfirm.expiry") },
+    { kind: "p", text: t("mail.signupConfirm.ignore") },
+    { kind: "p", text: t("mail.signature") },
+  ]);
+}
+
+/** To the owner of an address someone tried to sign up with: how to get in, and that nothing changed. */
+export function signupExistingAccountEmail(input: { locale: string; name: string; loginUrl: string; resetUrl: string }): EmailContent {
+  const locale = localeOf(input.locale);
+  const t = serverT(locale);
+  return render(locale, t("mail.signupExisting.subject"), [
+    { kind: "p", text: t("mail.greeting", { name: input.name }) },
+    { kind: "p", text: t("mail.signupExisting.intro") },
+    { kind: "link", label: t("mail.signupExisting.login"), url: input.loginUrl },
+    { kind: "p", text: t("mail.signupExisting.resetIntro") },
+    { kind: "link", label: t("mail.signupExisting.reset"), url: input.resetUrl },
+    { kind: "p", text: t("mail.signupExisting.ignore") },
+    { kind: "p", text: t("mail.signature") },
+  ]);
+}

@@ -7,7 +7,7 @@ import { changePassword, updateProfile } from "~/auth/accounts.server";
 import { changePasswordSchema, profileSchema } from "~/auth/forms";
 import { requireUser } from "~/auth/guards.server";
 import { NewPasswordFields } from "~/auth/new-password-fields";
-import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
+import { retryAfterSeconds, retryWhen } from "~/auth/retry-after";
 import { env } from "~/config/env.server";
 import { appUrl } from "~/http/app-url.server";
 import { localeCookie } from "~/i18n/detect.server";
@@ -15,6 +15,7 @@ import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.account.title");
 
@@ -27,11 +28,11 @@ const passwordHidden = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "profile") {
     const submission = parseWithZod(formData, { schema: profileSchema });
     if (submission.status !== "success") {
-      return data({ intent: "profile", result: submission.reply(), retryAfterMinutes: 0 }, { status: 400 });
+      return data({ intent: "profile", result: submission.reply(), retryAfterSeconds: 0 }, { status: 400 });
     }
     const locale = await updateProfile(user.id, submission.value);
     return redirect("/account?notice=profile-saved", {
@@ -41,18 +42,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") {
     return data(
-      { intent: "password", result: submission.reply({ hideFields: passwordHidden }), retryAfterMinutes: 0 },
+      { intent: "password", result: submission.reply({ hideFields: passwordHidden }), retryAfterSeconds: 0 },
       { status: 400 }
     );
   }
-  const outcome = await changePassword(user.id, submission.value, appUrl(request, "/forgot-password"));
+  const outcome = await changePassword(user.id, submission.value, appUrl("/forgot-password"));
   if (!outcome.ok) {
     const limited = !("field" in outcome);
     const result = limited
       ? submission.reply({ formErrors: ["auth.errors.tooManyAttempts"], hideFields: passwordHidden })
       : submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields: passwordHidden });
     return data(
-      { intent: "password", result, retryAfterMinutes: limited ? retryAfterMinutes(outcome.retryAfterMs) : 0 },
+      { intent: "password", result, retryAfterSeconds: limited ? retryAfterSeconds(outcome.retryAfterMs) : 0 },
       { status: limited ? 429 : 400 }
     );
   }
@@ -115,7 +116,7 @@ export default function AccountPage() {
           <FormErrors
             id={passwordForm.errorId}
             errors={passwordForm.errors}
-            params={{ when: retryWhen(locale, actionData?.retryAfterMinutes || 1) }}
+            params={{ when: retryWhen(locale, actionData?.retryAfterSeconds || 1) }}
           />
           <TextField
             field={passwordFields.currentPassword}

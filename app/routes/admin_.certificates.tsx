@@ -12,6 +12,7 @@ import { foreignLang, type Locale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { FormErrors, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificates.admin.title");
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request);
-  const outcome = await certificateAdminAction(await request.formData(), admin.id);
+  const outcome = await certificateAdminAction(await readFormData(request), admin.id);
   if (!outcome.ok) return data(outcome, { status: 400 });
   // Back to the list (keeping the search) so a reload does not post again.
   const q = new URL(request.url).searchParams.get("q");

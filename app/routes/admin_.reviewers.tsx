@@ -9,6 +9,7 @@ import { useI18n } from "~/i18n/react";
 import { reviewersAdminAction, reviewersAdminPage } from "~/learning/assignment/reviewers-admin.server";
 import { FieldErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.reviewers.title");
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "admin");
-  const result = await reviewersAdminAction(await request.formData());
+  const result = await reviewersAdminAction(await readFormData(request));
   return data(result, { status: result.ok ? 200 : 400 });
 }
 

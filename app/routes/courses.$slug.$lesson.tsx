@@ -8,6 +8,7 @@ import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
 import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // Islands post to their own routes; only the "mark as complete" form may complete the lesson.
-  if ((await request.formData()).get("intent") !== "complete") throw new Response("Bad request", { status: 400 });
+  if ((await readFormData(request)).get("intent") !== "complete") throw new Response("Bad request", { status: 400 });
   return completeLesson(params.slug ?? "", params.lesson ?? "", user.id);
 }
 

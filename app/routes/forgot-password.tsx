@@ -5,41 +5,38 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { forgotPasswordSchema } from "~/auth/forms";
 import { requestPasswordReset } from "~/auth/password-reset.server";
-import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
-import { appUrl } from "~/http/app-url.server";
+import { retryAfterSeconds, retryWhen } from "~/auth/retry-after";
 import { clientIp } from "~/http/client-ip.server";
 import { useI18n } from "~/i18n/react";
 import { FormErrors, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.forgot.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: forgotPasswordSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), sentTo: null, retryAfterMinutes: 0 }, { status: 400 });
+    return data({ result: submission.reply(), sentTo: null, retryAfterSeconds: 0 }, { status: 400 });
   }
   const email = submission.value.email;
-  const outcome = await requestPasswordReset(email, {
-    ip: clientIp(request, context),
-    linkFor: (token) => appUrl(request, `/reset-password/${token}`),
-  });
+  const outcome = await requestPasswordReset(email, { ip: clientIp(request, context) });
   if (!outcome.ok) {
     return data(
       {
         result: submission.reply({ formErrors: ["auth.errors.tooManyAttempts"] }),
         sentTo: null,
-        retryAfterMinutes: retryAfterMinutes(outcome.retryAfterMs),
+        retryAfterSeconds: retryAfterSeconds(outcome.retryAfterMs),
       },
       { status: 429 }
     );
   }
   // The same answer whether or not the address has an account.
-  return { result: submission.reply({ resetForm: true }), sentTo: email, retryAfterMinutes: 0 };
+  return { result: submission.reply({ resetForm: true }), sentTo: email, retryAfterSeconds: 0 };
 }
 
 export default function ForgotPasswordPage() {
-  const { t, locale } = useI18n();
+  const { t, tx, locale } = useI18n();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "forgot-password",
@@ -54,7 +51,7 @@ export default function ForgotPasswordPage() {
       <h1>{t("auth.forgot.title")}</h1>
       {actionData?.sentTo ? (
         <div className="alert alert-success" role="status">
-          <p>{t("auth.forgot.sent", { email: actionData.sentTo })}</p>
+          <p>{tx("auth.forgot.sent", { email: <bdi>{actionData.sentTo}</bdi> })}</p>
         </div>
       ) : null}
       <p>{t("auth.forgot.intro")}</p>
@@ -62,7 +59,7 @@ export default function ForgotPasswordPage() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          params={{ when: retryWhen(locale, actionData?.retryAfterMinutes || 1) }}
+          params={{ when: retryWhen(locale, actionData?.retryAfterSeconds || 1) }}
         />
         <TextField field={fields.email} type="email" label={t("auth.fields.email")} autoComplete="email" dir="ltr" />
         <p>

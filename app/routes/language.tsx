@@ -6,10 +6,11 @@ import { db } from "~/db/client.server";
 import { localeCookie } from "~/i18n/detect.server";
 import { isLocale } from "~/i18n/locales";
 import { safeRedirectPath } from "~/http/redirect";
+import { readFormData } from "~/http/form.server";
 
 /** The language switcher posts here; a signed-in user's choice is remembered on their account. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const lang = form.get("lang");
   const to = safeRedirectPath(form.get("redirectTo"));
   if (!isLocale(lang)) throw new Response("Unknown language", { status: 400 });

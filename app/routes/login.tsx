@@ -6,12 +6,15 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server";
 import { loginSchema } from "~/auth/forms";
 import { requireAnonymous } from "~/auth/guards.server";
-import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
+import { readDeviceId } from "~/auth/login-throttle.server";
+import { retryAfterSeconds, retryWhen } from "~/auth/retry-after";
 import { clientIp } from "~/http/client-ip.server";
-import { safeRedirectPath } from "~/http/redirect";
+import { homeFor } from "~/auth/home";
+import { safeRedirectOrNull } from "~/http/redirect";
 import { useI18n } from "~/i18n/react";
 import { FormErrors, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.login.title");
 
@@ -22,23 +25,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: loginSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterSeconds: 0 }, { status: 400 });
   }
-  const outcome = await logIn(submission.value, clientIp(request, context));
+  // Read before the session exists: nothing in redirectTo can fail the response after it is created.
+  const wanted = safeRedirectOrNull(submission.value.redirectTo);
+  const outcome = await logIn(submission.value, { ip: clientIp(request, context), deviceId: readDeviceId(request) });
   if (!outcome.ok) {
     const limited = outcome.error === "tooManyAttempts";
     return data(
       {
         result: submission.reply({ formErrors: [`auth.errors.${outcome.error}`], hideFields: ["password"] }),
-        retryAfterMinutes: limited ? retryAfterMinutes(outcome.retryAfterMs) : 0,
+        retryAfterSeconds: limited ? retryAfterSeconds(outcome.retryAfterMs) : 0,
       },
       { status: limited ? 429 : 400 }
     );
   }
-  const to = safeRedirectPath(submission.value.redirectTo, "/courses");
-  return redirect(to, { headers: { "Set-Cookie": outcome.cookie } });
+  const headers = new Headers();
+  for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie);
+  return redirect(wanted ?? homeFor(outcome.role), { headers });
 }
 
 export default function LoginPage() {
@@ -63,7 +69,7 @@ export default function LoginPage() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          params={{ when: retryWhen(locale, actionData?.retryAfterMinutes || 1) }}
+          params={{ when: retryWhen(locale, actionData?.retryAfterSeconds || 1) }}
         />
         <input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? redirectTo} />
         <TextField field={fields.email} type="email" label={t("auth.fields.email")} autoComplete="username" dir="ltr" />

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { certificatePdfFor } from "~/certificates/certificates.server";
-import { appUrl } from "~/http/app-url.server";
 
 /**
  * GET /me/certificates/<id>.pdf: the PDF, rendered on demand in the
@@ -11,7 +10,7 @@ import { appUrl } from "~/http/app-url.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = /^([a-z0-9]{1,64})\.pdf$/i.exec(params.file ?? "")?.[1];
-  const found = id ? await certificatePdfFor(id, user, (path) => appUrl(request, path)) : null;
+  const found = id ? await certificatePdfFor(id, user) : null;
   if (!found) throw new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(Uint8Array.from(found.pdf), {
     headers: {

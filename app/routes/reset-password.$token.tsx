@@ -12,6 +12,7 @@ import { appUrl } from "~/http/app-url.server";
 import { useI18n } from "~/i18n/react";
 import { FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.reset.title");
 
@@ -25,13 +26,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: resetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }), invalidToken: false }, { status: 400 });
   }
   const outcome = await resetPassword(params.token ?? "", submission.value.password, {
-    resetUrl: appUrl(request, "/forgot-password"),
+    resetUrl: appUrl("/forgot-password"),
   });
   if (!outcome.ok) {
     if ("field" in outcome) {

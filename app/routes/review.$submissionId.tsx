@@ -10,6 +10,7 @@ import { REVIEW_DECISIONS } from "~/learning/assignment/types";
 import { FieldErrors, FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.reviewPage.title");
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "reviewer");
-  const result = await submitReviewForm(await request.formData(), params.submissionId ?? "", user);
+  const result = await submitReviewForm(await readFormData(request), params.submissionId ?? "", user);
   if (result.ok) return redirect(result.redirectTo);
   return data(result, { status: 400 });
 }

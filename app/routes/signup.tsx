@@ -1,21 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { signUp } from "~/auth/accounts.server";
 import { signupSchema } from "~/auth/forms";
 import { requireAnonymous } from "~/auth/guards.server";
-import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
+import { retryAfterSeconds, retryWhen } from "~/auth/retry-after";
+import { signUp } from "~/auth/signup.server";
 import { PASSWORD_MESSAGE_PARAMS } from "~/auth/password-policy";
-import { env } from "~/config/env.server";
 import { clientIp } from "~/http/client-ip.server";
-import { safeRedirectPath } from "~/http/redirect";
-import { localeCookie } from "~/i18n/detect.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { CheckboxField, FormErrors, SelectField, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
+import { readFormData } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signup.title");
 
@@ -26,33 +24,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: signupSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), sentTo: null, retryAfterSeconds: 0 }, { status: 400 });
   }
   const outcome = await signUp(submission.value, clientIp(request, context));
   if (!outcome.ok) {
-    const limited = outcome.error === "tooManyAttempts";
     return data(
       {
-        result: submission.reply({
-          formErrors: [limited ? "auth.errors.tooManyAttempts" : "auth.signup.emailUnavailable"],
-          hideFields: ["password"],
-        }),
-        retryAfterMinutes: limited ? retryAfterMinutes(outcome.retryAfterMs) : 0,
+        result: submission.reply({ formErrors: ["auth.errors.tooManyAttempts"], hideFields: ["password"] }),
+        sentTo: null,
+        retryAfterSeconds: retryAfterSeconds(outcome.retryAfterMs),
       },
-      { status: limited ? 429 : 400 }
+      { status: 429 },
     );
   }
-  const headers = new Headers();
-  headers.append("Set-Cookie", outcome.cookie);
-  headers.append("Set-Cookie", localeCookie(submission.value.locale, env.NODE_ENV === "production"));
-  const to = safeRedirectPath(submission.value.redirectTo, "/courses?notice=welcome");
-  return redirect(to, { headers });
+  // The same answer whether or not the address already has an account: the email says which.
+  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email, retryAfterSeconds: 0 };
 }
 
 export default function SignupPage() {
-  const { t, locale } = useI18n();
+  const { t, tx, locale } = useI18n();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
@@ -67,6 +59,19 @@ export default function SignupPage() {
   });
   const loginHref = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
   const [consentBefore, consentAfter] = t("auth.signup.consent").split("{link}");
+  if (actionData?.sentTo) {
+    return (
+      <div className="page page-narrow">
+        <h1>{t("auth.signup.sentTitle")}</h1>
+        <div className="alert alert-success" role="status">
+          <p>{tx("auth.signup.sent", { email: <bdi>{actionData.sentTo}</bdi> })}</p>
+        </div>
+        <p>
+          <Link to={loginHref}>{t("auth.signup.loginLink")}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page page-narrow">
       <h1>{t("auth.signup.title")}</h1>
@@ -75,10 +80,10 @@ export default function SignupPage() {
         <FormErrors
           id={form.errorId}
           errors={form.errors}
-          params={{ when: retryWhen(locale, actionData?.retryAfterMinutes || 1) }}
+          params={{ when: retryWhen(locale, actionData?.retryAfterSeconds || 1) }}
         />
         <input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? redirectTo} />
-        <TextField field={fields.name} label={t("auth.fields.name")} autoComplete="name" />
+        <TextField field={fields.name} label={t("auth.fields.name")} autoComplete="name" dir="auto" />
         <TextField field={fields.email} type="email" label={t("auth.fields.email")} autoComplete="email" dir="ltr" />
         <TextField
           field={fields.password}

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { retryAfterMinutes, retryWhen } from "~/auth/retry-after";
+import { retryAfterSeconds, retryWhen } from "~/auth/retry-after";
 import { verifyCertificate } from "~/certificates/certificates.server";
 import { formatCertificateCode, normalizeCertificateCode } from "~/certificates/code.server";
 import { VerifyForm } from "~/certificates/verify-form";
@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const limit = await consumeRateLimit(`verify:${clientIp(request, context)}`, VERIFY_LIMIT, VERIFY_WINDOW_MS);
   if (!limit.allowed) {
     return data(
-      { kind: "rate-limited" as const, retryAfterMinutes: retryAfterMinutes(limit.retryAfterMs) },
+      { kind: "rate-limited" as const, retryAfterSeconds: retryAfterSeconds(limit.retryAfterMs) },
       { status: 429, headers: { ...privateHeaders, "Retry-After": String(Math.ceil(limit.retryAfterMs / 1000)) } },
     );
   }
@@ -48,7 +48,7 @@ export default function VerifyCodePage() {
       <div className="page page-narrow">
         <h1>{t("certificates.verify.tooManyTitle")}</h1>
         <div className="alert alert-error" role="alert">
-          <p>{t("certificates.verify.tooMany", { when: retryWhen(locale, loaded.retryAfterMinutes) })}</p>
+          <p>{t("certificates.verify.tooMany", { when: retryWhen(locale, loaded.retryAfterSeconds) })}</p>
         </div>
       </div>
     );

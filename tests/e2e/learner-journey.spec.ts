@@ -7,7 +7,7 @@ import { type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { sampleCourse } from "../setup/e2e-course";
 import { answerSampleQuizRight, sampleQuizPanel } from "../setup/e2e-sample-quiz";
-import { expect, findUser, literal, switchLanguage, templatePattern, tFor, test, uniqueEmail } from "../setup/e2e-fixtures";
+import { expect, findUser, literal, readLatestEmail, switchLanguage, templatePattern, tFor, test, uniqueEmail } from "../setup/e2e-fixtures";
 
 const course = sampleCourse();
 
@@ -21,6 +21,15 @@ async function signUp(page: Page, locale: Locale, name: string, email: string) {
   await expect(page.getByLabel(t("auth.fields.locale"))).toHaveValue(locale);
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: t("auth.signup.submit") }).click();
+  // Nothing exists until the address is confirmed, by the link in the email.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.signup.sentTitle"));
+  await expect(page.getByRole("status")).toContainText(email);
+  expect(findUser(email)).toBeUndefined();
+  const mail = await readLatestEmail(email, { containing: "/confirm-email/" });
+  const link = /https?:\/\/\S+\/confirm-email\/[a-z2-7]+/.exec(mail.text)![0];
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.signup.confirmTitle"));
+  await page.getByRole("button", { name: t("auth.signup.confirmSubmit") }).click();
   await expect(page).toHaveURL(/\/courses\?notice=welcome$/);
   await expect(page.getByRole("status").filter({ hasText: t("auth.notice.welcome") })).toBeVisible();
 }

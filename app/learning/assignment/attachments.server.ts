@@ -12,6 +12,8 @@ import {
   type UploadHandlerPart,
 } from "@remix-run/node";
 import { env } from "~/config/env.server";
+import { badRequest, isMalformedBody } from "~/http/form.server";
+import { cleanUserText } from "~/i18n/user-text";
 import { ATTACHMENT_TYPES, type AttachmentKind } from "./types";
 
 /**
@@ -83,12 +85,11 @@ export function cleanFileName(original: string | undefined, mimeType: string): s
   const extensions = Object.values(ATTACHMENT_TYPES)
     .flat()
     .find((t) => t.mimeType === mimeType)?.extensions ?? [""];
-  let name = (original ?? "")
+  // Control and bidi-override characters could disguise the real extension ("gnp.exe" shown as "exe.png").
+  let name = cleanUserText(original ?? "")
     .split(/[/\\]/)
     .pop()!
-    .normalize("NFC")
-    // Control and bidi-override characters could disguise the real extension ("gnp.exe" shown as "exe.png").
-    .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069"]/gu, "")
+    .replace(/"/g, "")
     .trim()
     .slice(0, 150);
   if (!name || name.startsWith(".")) name = `attachment${name}`;
@@ -166,7 +167,7 @@ export async function receiveSubmissionForm(request: Request, options: ReceiveOp
   } catch (error) {
     if (attachment) await deleteAttachment((attachment as StoredAttachment).key, options.uploadsDir);
     if (error instanceof MaxPartSizeExceededError) throw payloadTooLarge();
-    if (error instanceof TypeError) throw new Response("Bad Request", { status: 400 });
+    if (isMalformedBody(error)) throw badRequest(request);
     throw error;
   }
   return { form, attachment, attachmentProblem };

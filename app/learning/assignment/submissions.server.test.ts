@@ -192,7 +192,7 @@ describe("reviewQueue", () => {
     await db.enrolment.create({ data: { userId: reviewer.id, courseId: media.id } });
     const own = await submitted(reviewer);
     expect((await reviewQueue(reviewer)).map((q) => q.submissionId)).not.toContain(own.submissionId);
-    await expect(review(own.submissionId, reviewer)).rejects.toMatchObject({ status: 403 });
+    await expect(review(own.submissionId, reviewer)).rejects.toMatchObject({ status: 404 });
     await db.enrolment.deleteMany({ where: { userId: reviewer.id } });
   });
 });
@@ -233,11 +233,11 @@ describe("reviewSubmission", () => {
     expect(await isAssignmentAccepted(amina.id, media.id, "pitch")).toBe(false);
   });
 
-  it("is refused to a reviewer of another course and to learners; admins may review any course", async () => {
+  it("is refused to a reviewer of another course and to learners, like an unknown id; admins may review any course", async () => {
     const { submissionId } = await submitted(amina);
-    await expect(review(submissionId, otherReviewer)).rejects.toMatchObject({ status: 403 });
-    await expect(review(submissionId, youssef)).rejects.toMatchObject({ status: 403 });
-    await expect(getSubmissionForReview(submissionId, otherReviewer)).rejects.toMatchObject({ status: 403 });
+    await expect(review(submissionId, otherReviewer)).rejects.toMatchObject({ status: 404 });
+    await expect(review(submissionId, youssef)).rejects.toMatchObject({ status: 404 });
+    await expect(getSubmissionForReview(submissionId, otherReviewer)).rejects.toMatchObject({ status: 404 });
     await expect(review("no-such-id", reviewer)).rejects.toMatchObject({ status: 404 });
     expect((await review(submissionId, admin)).ok).toBe(true);
   });
@@ -271,8 +271,10 @@ describe("getAttachmentForDownload", () => {
     expect(await getAttachmentForDownload(submissionId, amina)).toEqual(expected);
     expect(await getAttachmentForDownload(submissionId, reviewer)).toEqual(expected);
     expect(await getAttachmentForDownload(submissionId, admin)).toEqual(expected);
-    await expect(getAttachmentForDownload(submissionId, youssef)).rejects.toMatchObject({ status: 403 });
-    await expect(getAttachmentForDownload(submissionId, otherReviewer)).rejects.toMatchObject({ status: 403 });
+    // Someone else's file answers like a file that does not exist.
+    await expect(getAttachmentForDownload(submissionId, youssef)).rejects.toMatchObject({ status: 404 });
+    await expect(getAttachmentForDownload(submissionId, otherReviewer)).rejects.toMatchObject({ status: 404 });
+    await expect(getAttachmentForDownload("no-such-submission", youssef)).rejects.toMatchObject({ status: 404 });
 
     const textOnly = await submitted(youssef);
     await expect(getAttachmentForDownload(textOnly.submissionId, youssef)).rejects.toMatchObject({ status: 404 });

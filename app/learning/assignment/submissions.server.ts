@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { cleanUserText } from "~/i18n/user-text";
 import { Prisma } from "~/db/generated/client";
 import { loadAssignment, maxPoints, type LoadedAssignment } from "./assignments.server";
 import { deleteAttachment, type AttachmentProblem, type StoredAttachment } from "./attachments.server";
@@ -14,15 +15,13 @@ import {
 
 /**
  * Submissions and reviews. Error values are message-catalog keys (namespace
- * `assignment`), translated by the pages. Authorisation failures throw 403
- * Responses, like the guards in app/auth, so routes stay thin.
+ * `assignment`), translated by the pages. Refusals throw Responses, like the
+ * guards in app/auth, so routes stay thin: a submission the actor may not
+ * see answers 404, the same as one that does not exist.
  */
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
-function forbidden(): Response {
-  return new Response("Forbidden", { status: 403 });
-}
 function notFound(): Response {
   return new Response("Not Found", { status: 404 });
 }
@@ -88,7 +87,7 @@ async function submitChecked(input: SubmitInput): Promise<SubmitResult> {
   if (blocker) return { ok: false, errors: { form: [blocker] } };
 
   // Line endings differ between browsers; count what the learner sees.
-  const text = input.text.replace(/\r\n?/g, "\n").trim();
+  const text = cleanUserText(input.text, { multiline: true }).trim();
   if (text.length > MAX_TEXT_LENGTH) add("text", "assignment.errors.textTooLong");
   else if (!text && assignment.text === "required") add("text", "assignment.errors.textRequired");
 
@@ -278,8 +277,8 @@ async function submissionForReviewer(submissionId: string, reviewer: Actor) {
     where: { id: submissionId },
     select: { ...submissionSelect, userId: true, courseId: true, assignmentId: true, user: { select: { name: true } } },
   });
-  if (!row) throw notFound();
-  if (row.userId === reviewer.id || !(await canReviewCourse(reviewer, row.courseId))) throw forbidden();
+  // Not theirs to review answers like no such submission, so ids cannot be probed.
+  if (!row || row.userId === reviewer.id || !(await canReviewCourse(reviewer, row.courseId))) throw notFound();
   return row;
 }
 
@@ -334,7 +333,7 @@ export async function reviewSubmission(input: ReviewInput): Promise<ReviewResult
   }
   const decision = REVIEW_DECISIONS.find((d) => d === input.decision);
   if (!decision) add("decision", "assignment.review.errors.decision");
-  const feedback = input.feedback.replace(/\r\n?/g, "\n").trim();
+  const feedback = cleanUserText(input.feedback, { multiline: true }).trim();
   if (feedback.length > MAX_FEEDBACK_LENGTH) add("feedback", "assignment.review.errors.feedbackTooLong");
   else if (!feedback && decision === "revision_requested") add("feedback", "assignment.review.errors.feedbackRequired");
   if (Object.keys(errors).length || !decision) return { ok: false, errors };
@@ -382,8 +381,8 @@ export async function getAttachmentForDownload(submissionId: string, actor: Acto
     where: { id: submissionId },
     select: { userId: true, courseId: true, attachmentKey: true, attachmentName: true, attachmentMimeType: true },
   });
-  if (!row) throw notFound();
-  if (row.userId !== actor.id && !(await canReviewCourse(actor, row.courseId))) throw forbidden();
+  // Someone else's file answers exactly like a file that does not exist: ids are not to be probed.
+  if (!row || (row.userId !== actor.id && !(await canReviewCourse(actor, row.courseId)))) throw notFound();
   if (!row.attachmentKey || !row.attachmentName || !row.attachmentMimeType) throw notFound();
   return { key: row.attachmentKey, fileName: row.attachmentName, mimeType: row.attachmentMimeType };
 }

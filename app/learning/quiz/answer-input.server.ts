@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanUserText } from "~/i18n/user-text";
 import type { GradableQuestion, Quiz } from "./definition.server";
 import type { AnswerValue } from "./types";
 
@@ -10,7 +11,8 @@ import type { AnswerValue } from "./types";
  */
 
 const token = z.string().max(100);
-const typed = z.string().max(500);
+/** Typed answers are stored as typed, minus control and bidi-override characters (app/i18n/user-text.ts). */
+const typed = (max: number) => z.string().max(max).transform((text) => cleanUserText(text));
 const shapes: Record<GradableQuestion["type"], z.ZodType<AnswerValue, z.ZodTypeDef, unknown>> = {
   single: token,
   multiple: z.array(token).max(50).transform((ids) => [...new Set(ids)]),
@@ -20,8 +22,8 @@ const shapes: Record<GradableQuestion["type"], z.ZodType<AnswerValue, z.ZodTypeD
     .refine((pairs) => Object.keys(pairs).length <= 50)
     .transform((pairs) => Object.fromEntries(Object.entries(pairs).filter(([, v]) => v !== ""))),
   ordering: z.array(token).max(50),
-  "short-text": typed,
-  numeric: z.union([typed.max(50), z.number().finite().transform(String)]),
+  "short-text": typed(500),
+  numeric: z.union([typed(50), z.number().finite().transform(String)]),
 };
 
 function isEmpty(value: AnswerValue): boolean {

@@ -14,6 +14,7 @@ import { answersFromForm, applyMove } from "./form-answers";
 import { loadQuiz, QuizInvalidError } from "./load.server";
 import { quizStatistics } from "./stats.server";
 import type { QuizPanelData } from "./types";
+import { readFormData } from "~/http/form.server";
 
 /**
  * The learner's side of quizzes over HTTP: the data of the lesson island,
@@ -104,7 +105,7 @@ export async function quizPage(slug: string, quizId: string, wantedLesson: strin
  */
 export async function quizFormAction(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
   const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const { lang } = contentLanguage(course.definition.languages, user.locale as Locale);
   const lessonId = await resolveLesson(course, quizId, lang, form.get("lesson"));
   const back = lessonId ? lessonAnchor(slug, lessonId, quizId) : quizUrls(slug, quizId).page;
@@ -139,7 +140,7 @@ export async function quizFormAction(request: Request, slug: string, quizId: str
  */
 export async function saveAnswerRequest(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
   const { scope } = await requireEnrolledQuiz(slug, quizId, user.id);
-  const form = await request.formData();
+  const form = await readFormData(request);
   let value: unknown;
   try {
     value = JSON.parse(String(form.get("value") ?? "null"));

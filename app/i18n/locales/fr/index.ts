@@ -1,0 +1,14 @@
+// The namespaces of this language's catalog, one JSON file each (app/i18n/catalog.test.ts checks none is missing).
+import admin from "./admin.json";
+import assignment from "./assignment.json";
+import auth from "./auth.json";
+import certificates from "./certificates.json";
+import common from "./common.json";
+import completion from "./completion.json";
+import courses from "./courses.json";
+import learning from "./learning.json";
+import mail from "./mail.json";
+import privacy from "./privacy.json";
+import quiz from "./quiz.json";
+
+export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, privacy, quiz };
