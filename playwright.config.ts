@@ -1,6 +1,5 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/setup/e2e-browser";
-import { E2E_BASE_URL } from "./tests/setup/e2e-env";
 
 const ci = Boolean(process.env.CI);
 
@@ -16,7 +15,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: ci ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
-    baseURL: E2E_BASE_URL,
     // French is the default language; a visitor whose browser asks for nothing else gets it.
     locale: "fr-FR",
     trace: "retain-on-failure",
@@ -24,14 +22,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "npx tsx tests/setup/e2e-server.ts",
-    url: `${E2E_BASE_URL}/healthz`,
-    // Migrating, seeding and a production build (1–2 minutes on a busy machine) come first.
-    timeout: 300_000,
-    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  // A production build and a seeded template database, once; then each worker starts its own
+  // server on its own copy (tests/setup/e2e-fixtures.ts).
+  globalSetup: "./tests/setup/e2e-global-setup.ts",
 });

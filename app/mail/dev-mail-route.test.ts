@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { env } from "~/config/env.server";
+import { db } from "~/db/client.server";
 import { loader } from "~/routes/dev.mail";
 import { enqueueEmail } from "./outbox.server";
 
@@ -11,9 +12,10 @@ afterEach(() => {
 
 describe("/dev/mail", () => {
   it("lists the outbox newest first outside production", async () => {
-    await enqueueEmail({ to: "first@example.ma", subject: "Premier", text: "1" });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const first = await enqueueEmail({ to: "first@example.ma", subject: "Premier", text: "1" });
     await enqueueEmail({ to: "second@example.ma", subject: "Second", text: "2" });
+    // Written in the same millisecond, they would tie: the first is a minute older.
+    await db.outboxEmail.update({ where: { id: first.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     const { emails } = await loader(args());
     expect(emails.map((e) => e.subject).slice(0, 2)).toEqual(["Second", "Premier"]);
   });

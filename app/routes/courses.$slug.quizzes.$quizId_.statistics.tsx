@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function QuizStatisticsPage() {
-  const { t, formatNumber } = useI18n();
+  const { t, tx, formatNumber } = useI18n();
   const page = useLoaderData<typeof loader>();
   const foreign = useForeign(page.lang);
   const { statistics } = page;
@@ -62,7 +62,9 @@ export default function QuizStatisticsPage() {
               <tr key={q.questionId}>
                 <th scope="row">
                   <span {...foreign}>{q.prompt}</span>
-                  {q.caseId ? <span className="meta quiz-stat-case">{t("quiz.statistics.inCase", { id: q.caseId })}</span> : null}
+                  {q.caseTitle ? (
+                    <span className="meta quiz-stat-case">{tx("quiz.statistics.inCase", { title: <bdi {...foreign}>{q.caseTitle}</bdi> })}</span>
+                  ) : null}
                 </th>
                 <td className="num">{formatNumber(q.asked)}</td>
                 <td className="num">{formatNumber(q.correct)}</td>
@@ -71,12 +73,11 @@ export default function QuizStatisticsPage() {
                 </td>
                 <td>
                   {q.mostChosenWrong ? (
-                    <span dir="auto">
-                      {t("quiz.statistics.wrongValue", {
-                        label: q.type === "true-false" ? t(`quiz.attempt.${q.mostChosenWrong.value}`) : q.mostChosenWrong.label,
-                        count: q.mostChosenWrong.count,
-                      })}
-                    </span>
+                    tx("quiz.statistics.wrongValue", {
+                      label:
+                        q.type === "true-false" ? t(`quiz.attempt.${q.mostChosenWrong.value}`) : <bdi {...foreign}>{q.mostChosenWrong.label}</bdi>,
+                      count: q.mostChosenWrong.count,
+                    })
                   ) : (
                     t("quiz.statistics.noWrong")
                   )}

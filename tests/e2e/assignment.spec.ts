@@ -11,7 +11,7 @@ import { type Browser, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import type { Locale } from "../../app/i18n/locales";
 import { createSessionFor, SESSION_COOKIE } from "../setup/e2e-db";
-import { E2E_BASE_URL, ROOT } from "../setup/e2e-env";
+import { e2eBaseUrl, ROOT } from "../setup/e2e-env";
 import {
   createUser,
   DEMO,
@@ -46,9 +46,9 @@ const assignmentLesson = lessons[lessons.length - 1];
 const SMALL_PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
 
 async function reviewerPage(browser: Browser) {
-  const context = await browser.newContext({ baseURL: E2E_BASE_URL, locale: "fr-FR" });
+  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: "fr-FR" });
   const watcher = watchForBrowserErrors(context);
-  await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(DEMO.reviewer), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(DEMO.reviewer), url: e2eBaseUrl(), httpOnly: true, sameSite: "Lax" }]);
   return { page: await context.newPage(), done: async () => (watcher.assertClean(), await context.close()) };
 }
 

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { type Browser, type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { sampleCourse } from "../setup/e2e-course";
-import { E2E_BASE_URL } from "../setup/e2e-env";
+import { e2eBaseUrl } from "../setup/e2e-env";
 import { createSessionFor, SESSION_COOKIE } from "../setup/e2e-db";
 import {
   createUser,
@@ -40,10 +40,10 @@ function hasPdftotext(): boolean {
 
 /** A second browser context (someone else, or another language), watched for errors like the test's own. */
 async function otherContext(browser: Browser, { email, locale }: { email?: string; locale?: string } = {}) {
-  const context = await browser.newContext({ baseURL: E2E_BASE_URL, locale: locale ?? "fr-FR" });
+  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: locale ?? "fr-FR" });
   const watcher = watchForBrowserErrors(context);
   if (email) {
-    await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(email), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(email), url: e2eBaseUrl(), httpOnly: true, sameSite: "Lax" }]);
   }
   return { page: await context.newPage(), done: async () => (watcher.assertClean(), await context.close()) };
 }

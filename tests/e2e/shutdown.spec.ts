@@ -10,7 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createSessionFor, createUser, findUser } from "../setup/e2e-db";
-import { E2E_DB, ROOT } from "../setup/e2e-env";
+import { e2eDb, ROOT } from "../setup/e2e-env";
 import { expect, test } from "../setup/e2e-fixtures";
 import { freePort, productionServerEnv } from "../setup/production-server";
 
@@ -43,7 +43,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 test("SIGTERM lets the in-flight request finish, refuses new ones, and closes the database cleanly", async () => {
   test.setTimeout(60_000);
   const dbFile = path.join(ROOT, `tests/.tmp/shutdown-${process.pid}-${Date.now()}.db`);
-  const source = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  const source = new Database(e2eDb(), { readonly: true, fileMustExist: true });
   try {
     await source.backup(dbFile); // SQLite's online backup: a consistent copy while the e2e server writes
   } finally {
@@ -84,14 +84,17 @@ test("SIGTERM lets the in-flight request finish, refuses new ones, and closes th
         "Content-Length": Buffer.byteLength(body),
         Cookie: `tadrib_session=${token}`,
         Connection: "close",
+        // The server answers "100 Continue" once it has parsed the request: the sign that it is in flight.
+        Expect: "100-continue",
       },
     });
     const responded = new Promise<http.IncomingMessage>((resolve, reject) => {
       slowRequest.on("response", resolve);
       slowRequest.on("error", reject);
     });
+    slowRequest.flushHeaders();
+    await new Promise<void>((resolve) => slowRequest.once("continue", resolve));
     slowRequest.write(body.slice(0, 8));
-    await new Promise((r) => setTimeout(r, 500)); // let the server take the request in
 
     server.kill("SIGTERM");
     await waitFor("the server to stop accepting connections", async () => !(await canConnect(port)), 5_000);

@@ -1,12 +1,12 @@
 /**
- * Direct access to the e2e server's SQLite database, for what a browser test
+ * Direct access to this worker's e2e database (e2eDb()), for what a browser test
  * should not have to click through: logging in, making users, reading mail.
  */
 import crypto from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import Database from "better-sqlite3";
 import { hashPassword } from "../../app/auth/password.server";
-import { E2E_DB } from "./e2e-env";
+import { e2eDb } from "./e2e-env";
 
 export const SESSION_COOKIE = "tadrib_session";
 const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-export function withDb<T>(fn: (db: Database.Database) => T, file = E2E_DB): T {
+export function withDb<T>(fn: (db: Database.Database) => T, file = e2eDb()): T {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
@@ -39,7 +39,7 @@ export function withDb<T>(fn: (db: Database.Database) => T, file = E2E_DB): T {
 
 export type UserRow = { id: string; email: string; name: string; role: string; locale: string };
 
-export function findUser(email: string, file = E2E_DB): UserRow | undefined {
+export function findUser(email: string, file = e2eDb()): UserRow | undefined {
   return withDb(
     (db) =>
       db.prepare(`SELECT id, email, name, role, locale FROM "User" WHERE email = ?`).get(email.toLowerCase()) as
@@ -50,7 +50,7 @@ export function findUser(email: string, file = E2E_DB): UserRow | undefined {
 }
 
 /** Inserts a session row for the user and returns the cookie token. */
-export function createSessionFor(email: string, file = E2E_DB): string {
+export function createSessionFor(email: string, file = e2eDb()): string {
   const user = findUser(email, file);
   if (!user) throw new Error(`createSessionFor: no user ${email} in ${file} (was the demo data seeded?)`);
   const token = generateSessionToken();
@@ -74,7 +74,7 @@ export type CreatedUser = UserRow & { password: string };
 
 export async function createUser(
   options: { email?: string; name?: string; password?: string; role?: string; locale?: string } = {},
-  file = E2E_DB,
+  file = e2eDb(),
 ): Promise<CreatedUser> {
   const user = {
     id: `e2e${crypto.randomBytes(10).toString("hex")}`,

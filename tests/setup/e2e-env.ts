@@ -4,10 +4,25 @@ import { fileURLToPath } from "node:url";
 /** The repository root, wherever Playwright or tsx was started from. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-export const E2E_PORT = 3200;
-export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
-/** The database the e2e server runs on; fixtures read and write it directly. */
-export const E2E_DB = path.join(ROOT, "tests/.tmp/e2e.db");
+/**
+ * Migrated and seeded once per run (e2e-global-setup.ts); every Playwright
+ * worker copies it and runs its own production server on it, so specs in
+ * different workers never see each other's rows.
+ */
+export const E2E_TEMPLATE_DB = path.join(ROOT, "tests/.tmp/e2e-template.db");
+
+/** This worker's database and server, set by the worker fixture in e2e-fixtures.ts. */
+export function e2eDb(): string {
+  const file = process.env.TADRIB_E2E_DB;
+  if (!file) throw new Error("TADRIB_E2E_DB is not set: import `test` from tests/setup/e2e-fixtures.ts");
+  return file;
+}
+
+export function e2eBaseUrl(): string {
+  const url = process.env.TADRIB_E2E_URL;
+  if (!url) throw new Error("TADRIB_E2E_URL is not set: import `test` from tests/setup/e2e-fixtures.ts");
+  return url;
+}
 
 /** Seeded by `npm run db:seed` (see README). */
 export const DEMO_PASSWORD = "tadrib-demo-2026";

@@ -7,7 +7,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { createSessionFor, SESSION_COOKIE } from "./e2e-db";
-import { E2E_BASE_URL } from "./e2e-env";
+import { e2eBaseUrl } from "./e2e-env";
+import { startWorkerServer, type WorkerServer } from "./e2e-worker-server";
 import { tFor } from "./e2e-i18n";
 
 export { expect };
@@ -50,7 +51,24 @@ export function watchForBrowserErrors(context: BrowserContext, allowed: RegExp[]
   };
 }
 
-export const test = base.extend<Options>({
+type WorkerFixtures = { tadribServer: Omit<WorkerServer, "stop"> };
+
+export const test = base.extend<Options, WorkerFixtures>({
+  // Every worker gets its own database and server; helpers that reach the database
+  // or build URLs find them through the environment (e2e-env.ts).
+  tadribServer: [
+    // Playwright reads a fixture's dependencies from this destructuring: it must be an object pattern, here empty.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, provide, workerInfo) => {
+      const server = await startWorkerServer(workerInfo.workerIndex);
+      process.env.TADRIB_E2E_DB = server.dbFile;
+      process.env.TADRIB_E2E_URL = server.url;
+      await provide({ url: server.url, dbFile: server.dbFile });
+      await server.stop();
+    },
+    { scope: "worker", auto: true, timeout: 90_000 },
+  ],
+  baseURL: async ({ tadribServer }, provide) => provide(tadribServer.url),
   allowedConsoleErrors: [[], { option: true }],
   context: async ({ context, allowedConsoleErrors }, provide) => {
     const watcher = watchForBrowserErrors(context, allowedConsoleErrors);
@@ -63,8 +81,17 @@ export const test = base.extend<Options>({
 export async function loginAs(page: Page, email: string) {
   const token = createSessionFor(email);
   await page.context().addCookies([
-    { name: SESSION_COOKIE, value: token, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+    { name: SESSION_COOKIE, value: token, url: e2eBaseUrl(), httpOnly: true, sameSite: "Lax" },
   ]);
+}
+
+/**
+ * Waits until React has hydrated the page (its elements carry React's keys):
+ * a click before that is a plain form post, which works too, but a test of
+ * what the JavaScript path sends must not race it.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
 }
 
 /** Switches language with the switcher in the header, as a user would. */

@@ -20,6 +20,7 @@ const settings = (overrides: Partial<QuizSettings> = {}): QuizSettings => ({
   shuffleQuestions: false,
   shuffleOptions: false,
   showFeedback: "after-each-attempt",
+  showCorrectAnswers: "never",
   ...overrides,
 });
 

@@ -27,7 +27,7 @@ async function makeScope(quiz: Quiz, courseId?: string): Promise<QuizScope> {
   counter++;
   const user = await createUser();
   const course = courseId ? { id: courseId } : await db.course.create({ data: { slug: `course-${counter}` } });
-  return { userId: user.id, courseId: course.id, courseVersion: "v1", quiz };
+  return { userId: user.id, courseId: course.id, courseVersion: "v1", quiz, locale: "fr" };
 }
 
 function started(result: Awaited<ReturnType<typeof startOrResumeAttempt>>): AttemptRecord {
@@ -265,14 +265,91 @@ describe("quizState and results", () => {
     expect(after.next).toEqual({ canStart: false, reason: "wait", until: minutes(32).toISOString() });
     expect(after.history).toEqual([{ id: attempt.id, number: 1, submittedAt: minutes(2).toISOString(), percent: 0, passed: false }]);
     expect(after.attemptsRemaining).toBe(2);
+    // Right or wrong is shown; with attempts left, nothing of the answer key is.
     const review = after.lastResult?.review;
     const palermo = review?.find((q) => q.id === "palermo-elements");
-    expect(palermo?.type === "single" && palermo.options.find((o) => o.id === "border-crossing")).toMatchObject({
+    expect(palermo).toMatchObject({ correct: false, answered: true, explanation: null });
+    expect(palermo?.type === "single" && palermo.options.find((o) => o.id === "border-crossing")).toEqual({
+      id: "border-crossing",
+      text: expect.any(String),
       chosen: true,
-      correct: false,
-      feedback: "Non, la traite peut avoir lieu sans franchir de frontière.",
+      correct: null,
+      feedback: null,
     });
+    expect(after.lastResult).toMatchObject({ correctAnswersShown: false, showCorrectAnswers: "never" });
+    const afterJson = JSON.stringify(after);
+    for (const secret of secrets) expect(afterJson).not.toContain(secret);
+    expect(afterJson).not.toMatch(/"correct":true,"chosen"|"expected":(?!null)|"accepted":(?!null)/);
+  });
+
+  it("keeps the answer key hidden after a blank first attempt while attempts are left, by default", async () => {
+    const scope = await makeScope(quiz);
+    const blank = started(await startOrResumeAttempt(scope, t0));
+    await submitAttempt(scope, blank.id, minutes(1));
+    const state = await quizState(scope, "fr", minutes(40));
+    expect(state.next).toEqual({ canStart: true });
+    const json = JSON.stringify(state);
+    for (const secret of secretsOf(quiz)) expect(json).not.toContain(secret);
+    const flags = state.lastResult!.review!.flatMap((q) => (q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.correct) : []));
+    expect(flags.length).toBeGreaterThan(3);
+    expect(new Set(flags)).toEqual(new Set([null]));
+  });
+
+  it("shows the correct answers after the last attempt or once passed, when the quiz says so", async () => {
+    const later = fixtureWith("passingScore: 70\nattemptsAllowed: 2\nshowCorrectAnswers: after-last-attempt-or-passed");
+    // A learner who fails both attempts sees the answers after the second, not before.
+    const failing = await makeScope(later);
+    const one = started(await startOrResumeAttempt(failing, t0));
+    await submitAttempt(failing, one.id, minutes(1));
+    expect((await quizState(failing, "fr", minutes(2))).lastResult).toMatchObject({ correctAnswersShown: false });
+    const two = started(await startOrResumeAttempt(failing, minutes(3)));
+    expect((await quizState(failing, "fr", minutes(4))).lastResult).toMatchObject({ correctAnswersShown: false });
+    await submitAttempt(failing, two.id, minutes(5));
+    const last = (await quizState(failing, "fr", minutes(6))).lastResult!;
+    expect(last.correctAnswersShown).toBe(true);
+    const palermo = last.review!.find((q) => q.id === "palermo-elements");
+    expect(palermo?.type === "single" && palermo.options.find((o) => o.correct)?.id).toBe("act-means-purpose");
     expect(palermo?.explanation).toContain("L'acte, le moyen et la finalité");
+
+    // A learner who passes on the first try sees them at once.
+    const passing = await makeScope(later);
+    const first = started(await startOrResumeAttempt(passing, t0));
+    await answerAll(passing, first, perfectAnswers(later, first), t0);
+    await submitAttempt(passing, first.id, minutes(1));
+    expect((await quizState(passing, "fr", minutes(2))).lastResult).toMatchObject({ passed: true, correctAnswersShown: true });
+  });
+
+  it("always shows the correct answers when the quiz says always", async () => {
+    const always = fixtureWith("passingScore: 70\nshowCorrectAnswers: always");
+    const scope = await makeScope(always);
+    const attempt = started(await startOrResumeAttempt(scope, t0));
+    await answerAll(scope, attempt, { "victims-count": "9" }, t0);
+    await submitAttempt(scope, attempt.id, minutes(1));
+    const result = (await quizState(scope, "fr", minutes(2))).lastResult!;
+    expect(result.correctAnswersShown).toBe(true);
+    expect(result.review!.find((q) => q.id === "palermo-elements")).toMatchObject({ explanation: expect.stringContaining("L'acte") });
+    const numeric = result.review!.flatMap((q) => (q.type === "case" ? q.questions : [q])).find((q) => q.id === "victims-count");
+    expect(numeric).toMatchObject({ given: "9", expected: 3.5, tolerance: 0.1, correct: false });
+  });
+
+  it("reads the numbers of an attempt in the language it was started in", async () => {
+    const numeric = fixtureWith("passingScore: 10");
+    const english = { ...(await makeScope(numeric)), locale: "en" as const };
+    const french = { ...(await makeScope(numeric)), locale: "fr" as const };
+    for (const scope of [english, french]) {
+      const attempt = started(await startOrResumeAttempt(scope, t0));
+      // 3.5 is the answer: "3,5" is 3.5 in French, and not a valid English grouping, so read as 3.5 there too;
+      // "3,500" is 3500 in English and 3.5 in French.
+      await answerAll(scope, attempt, { "victims-count": "3,500" }, t0);
+      await submitAttempt(scope, attempt.id, minutes(1));
+    }
+    const grade = async (scope: QuizScope) => {
+      const [attempt] = await listAttempts(scope);
+      return attempt.results!.flatMap((r) => (r.parts.length ? r.parts : [r])).find((r) => r.questionId === "victims-count")!.correct;
+    };
+    expect((await listAttempts(english))[0].locale).toBe("en");
+    expect(await grade(english)).toBe(false);
+    expect(await grade(french)).toBe(true);
   });
 
   it("hides the review until the learner passes when the quiz says after-passing", async () => {
@@ -307,30 +384,43 @@ describe("quizOutcomes and statistics", () => {
     const courseId = first.courseId;
     const learners = [first, await makeScope(plain, courseId), await makeScope(plain, courseId)];
     const wrongFirstStep = ["confront", "confront", "safety"];
+    // Two learners type the same wrong law number two ways, one a third way: counted as one answer, shown as most typed.
+    const lawTyped = ["12-34", "12 34", "12-34"];
     for (const [i, scope] of learners.entries()) {
       const attempt = started(await startOrResumeAttempt(scope, t0));
-      await answerAll(scope, attempt, { ...perfectAnswers(plain, attempt), "farm-first-step": wrongFirstStep[i], "palermo-elements": i === 0 ? "money-violence" : "act-means-purpose" }, t0);
+      await answerAll(
+        scope,
+        attempt,
+        {
+          ...perfectAnswers(plain, attempt),
+          "farm-first-step": wrongFirstStep[i],
+          "palermo-elements": i === 0 ? "money-violence" : "act-means-purpose",
+          "law-name": lawTyped[i],
+        },
+        t0,
+      );
       await submitAttempt(scope, attempt.id, minutes(1));
     }
     // An attempt still in progress is not counted.
     await startOrResumeAttempt(await makeScope(plain, courseId), t0);
 
     const outcomes = await quizOutcomes(first.userId, courseId);
-    expect(outcomes.get("every-type")).toEqual({ quizId: "every-type", passed: true, bestPercent: 80, attempts: 1 });
-    expect((await quizOutcomes(learners[2].userId, courseId)).get("every-type")?.bestPercent).toBe(100);
+    expect(outcomes.get("every-type")).toEqual({ quizId: "every-type", passed: true, bestPercent: 70, attempts: 1 });
+    expect((await quizOutcomes(learners[2].userId, courseId)).get("every-type")?.bestPercent).toBe(90);
 
     const stats = await quizStatistics(courseId, plain, "fr");
     expect(stats).toMatchObject({ quizId: "every-type", attempts: 3, passed: 3 });
     const byId = new Map(stats.questions.map((q) => [q.questionId, q]));
     expect(byId.get("farm-first-step")).toMatchObject({
-      caseId: "farm-case",
+      caseTitle: "Le cas de Salma",
       asked: 3,
       answered: 3,
       correct: 1,
       mostChosenWrong: { value: "confront", label: "Confronter l'employeur", count: 2 },
     });
     expect(byId.get("palermo-elements")).toMatchObject({ correct: 2, mostChosenWrong: { value: "money-violence", count: 1 } });
-    expect(byId.get("law-name")).toMatchObject({ correct: 3, mostChosenWrong: null });
+    expect(byId.get("law-name")).toMatchObject({ asked: 3, correct: 0, mostChosenWrong: { label: "12-34", count: 3 } });
+    expect(byId.get("consent-irrelevant")).toMatchObject({ asked: 3, answered: 3, correct: 3, mostChosenWrong: null });
     expect(byId.has("farm-case")).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import type { QuizAttempt } from "~/db/generated/client";
-import type { Locale } from "~/i18n/locales";
+import { isLocale, type Locale } from "~/i18n/locales";
 import { findAskedQuestion, parseAnswerInput } from "./answer-input.server";
 import { attemptsRemaining, deadlineFor, decideStart, expirySubmittedAt, isOpen, type AttemptFacts } from "./attempt-rules.server";
 import { pickText, type Quiz } from "./definition.server";
@@ -19,13 +19,19 @@ import type { AttemptResultView, QuizState } from "./types";
  * also checks the answers it graded are still the stored ones.
  */
 
-/** The learner, course and quiz an operation is about; the route checked enrolment. */
-export type QuizScope = { userId: string; courseId: string; courseVersion: string; quiz: Quiz };
+/**
+ * The learner, course and quiz an operation is about (the route checked
+ * enrolment), and the language the quiz is shown in: an attempt keeps the
+ * language it was started in, which says how the numbers typed in it are read.
+ */
+export type QuizScope = { userId: string; courseId: string; courseVersion: string; quiz: Quiz; locale: Locale };
 
 export type AttemptRecord = {
   id: string;
   number: number;
   status: "in_progress" | "submitted";
+  /** The language the attempt was started in; null for attempts older than that record. */
+  locale: Locale | null;
   seed: string;
   questionIds: string[];
   answers: Record<string, unknown>;
@@ -53,6 +59,7 @@ function toRecord(row: QuizAttempt): AttemptRecord {
     id: row.id,
     number: row.number,
     status: row.status === "submitted" ? "submitted" : "in_progress",
+    locale: isLocale(row.locale) ? row.locale : null,
     seed: row.seed,
     questionIds: parseJson<string[]>(row.questionIds, []),
     answers: parseJson<Record<string, unknown>>(row.answers, {}),
@@ -96,7 +103,7 @@ async function closeAttempt(scope: QuizScope, attemptId: string, submittedAt: (a
     if (!row) return null;
     const attempt = toRecord(row);
     if (attempt.status === "submitted") return attempt;
-    const result: AttemptResult = gradeAttempt(scope.quiz, drawnQuestionsOf(scope.quiz, attempt), attempt.answers);
+    const result: AttemptResult = gradeAttempt(scope.quiz, drawnQuestionsOf(scope.quiz, attempt), attempt.answers, attempt.locale ?? scope.locale);
     const closed = await db.quizAttempt.updateMany({
       // `answers` in the condition: an answer saved while we graded means grading again.
       where: { id: attemptId, status: "in_progress", answers: row.answers },
@@ -162,6 +169,7 @@ export async function startOrResumeAttempt(scope: QuizScope, now = new Date()): 
               ...scopeWhere(scope),
               number: decision.attemptNumber,
               courseVersion: scope.courseVersion,
+              locale: scope.locale,
               seed,
               questionIds: JSON.stringify(selectQuestionIds(scope.quiz, seed)),
               startedAt: now,
@@ -218,7 +226,15 @@ export async function submitAttempt(scope: QuizScope, attemptId: string, now = n
   return attempt ? { ok: true, attempt } : { ok: false, reason: "not-found" };
 }
 
-function toResultView(scope: QuizScope, attempt: AttemptRecord, locale: Locale, learnerHasPassed: boolean): AttemptResultView | null {
+type ResultFacts = { learnerHasPassed: boolean; canStillTry: boolean };
+
+/** Whether the learner may still answer this quiz: an attempt under way, or one left to start (now or after the wait). */
+function canStillTry(settings: Quiz["settings"], attempts: readonly AttemptRecord[], now: Date): boolean {
+  const decision = decideStart(settings, attempts.map(facts), now);
+  return !(decision.action === "blocked" && decision.reason === "limit-reached");
+}
+
+function toResultView(scope: QuizScope, attempt: AttemptRecord, locale: Locale, resultFacts: ResultFacts): AttemptResultView | null {
   if (attempt.status !== "submitted" || !attempt.submittedAt || attempt.results === null) return null;
   return attemptResultView(
     scope.quiz,
@@ -234,7 +250,7 @@ function toResultView(scope: QuizScope, attempt: AttemptRecord, locale: Locale, 
       answers: attempt.answers,
       drawn: drawnQuestionsOf(scope.quiz, attempt),
     },
-    { locale, learnerHasPassed },
+    { locale, ...resultFacts },
   );
 }
 
@@ -288,16 +304,19 @@ export async function quizState(scope: QuizScope, locale: Locale, now = new Date
             ? { canStart: false, reason: "wait", until: decision.until.toISOString() }
             : { canStart: false, reason: "limit-reached" }
           : null,
-    lastResult: last ? toResultView(scope, last, locale, passed) : null,
+    lastResult: last ? toResultView(scope, last, locale, { learnerHasPassed: passed, canStillTry: canStillTry(scope.quiz.settings, attempts, now) }) : null,
   };
 }
 
 /** One submitted attempt's result view for its learner, or null. */
-export async function getAttemptResult(scope: QuizScope, attemptId: string, locale: Locale): Promise<AttemptResultView | null> {
+export async function getAttemptResult(scope: QuizScope, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResultView | null> {
   const attempts = await listAttempts(scope);
   const attempt = attempts.find((a) => a.id === attemptId);
   if (!attempt) return null;
-  return toResultView(scope, attempt, locale, attempts.some((a) => a.passed));
+  return toResultView(scope, attempt, locale, {
+    learnerHasPassed: attempts.some((a) => a.passed),
+    canStillTry: canStillTry(scope.quiz.settings, attempts, now),
+  });
 }
 
 export type QuizOutcome = { quizId: string; passed: boolean; bestPercent: number; attempts: number };

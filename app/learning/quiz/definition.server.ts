@@ -1,5 +1,5 @@
 import type { Locale } from "~/i18n/locales";
-import type { ShowFeedbackPolicy } from "./types";
+import type { ShowCorrectAnswersPolicy, ShowFeedbackPolicy } from "./types";
 
 /**
  * A validated quiz file, answer keys included. Server only: the browser gets
@@ -24,6 +24,7 @@ export type QuizSettings = {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   showFeedback: ShowFeedback;
+  showCorrectAnswers: ShowCorrectAnswersPolicy;
 };
 
 type QuestionBase = {

@@ -46,7 +46,13 @@ describe("parseQuizFile", () => {
       shuffleQuestions: false,
       shuffleOptions: false,
       showFeedback: "after-each-attempt",
+      showCorrectAnswers: "never",
     });
+  });
+
+  it("refuses an unknown showCorrectAnswers policy, naming the choices", () => {
+    const source = fixtureSource().replace(/settings:\n/, "settings:\n  showCorrectAnswers: at-the-end\n");
+    expect(errorsFor(source)).toEqual([`${file}: settings.showCorrectAnswers: must be never, after-last-attempt-or-passed or always`]);
   });
 
   it("names the file and the field of a missing translation", () => {

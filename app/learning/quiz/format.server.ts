@@ -3,6 +3,7 @@ import { issueMessages, readYaml } from "~/catalog/yaml-errors.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import type { GradableQuestion, Question, Quiz } from "./definition.server";
 import { comparisonKey } from "./normalize";
+import { SHOW_CORRECT_ANSWERS } from "./types";
 
 /**
  * courses/<slug>/quizzes/<quizId>.yml — one file per quiz holding its
@@ -138,6 +139,10 @@ function schemaFor(languages: readonly Locale[]) {
           errorMap: () => ({ message: "must be after-each-attempt, after-passing or never" }),
         })
         .default("after-each-attempt"),
+      // Never by default: a learner who can try again must not be handed the answer key.
+      showCorrectAnswers: z
+        .enum(SHOW_CORRECT_ANSWERS, { errorMap: () => ({ message: `must be ${SHOW_CORRECT_ANSWERS.join(", ")}`.replace(/, (?=[^,]*$)/, " or ") }) })
+        .default("never"),
     })
     .strict();
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GradableQuestion, Quiz } from "./definition.server";
 import { choiceToken, drawQuiz, type DrawnQuestion } from "./draw.server";
 import { loadFixture } from "./fixtures/load-fixture";
+import type { Locale } from "~/i18n/locales";
 import { gradeAttempt, gradeQuestion, wrongChoices } from "./grading.server";
 
 const quiz = loadFixture();
@@ -27,7 +28,7 @@ function layout(id: string, layouts: DrawnQuestion[] = drawn): DrawnQuestion {
   throw new Error(`no layout ${id}`);
 }
 
-const grade = (id: string, answer: unknown) => gradeQuestion(question(id), layout(id), answer);
+const grade = (id: string, answer: unknown, locale: Locale = "fr") => gradeQuestion(question(id), layout(id), answer, locale);
 
 /** The token the browser would send for an authored matching/ordering id. */
 const token = (id: string, choiceId: string) => choiceToken(layout(id).order.indexOf(choiceId));
@@ -121,8 +122,8 @@ describe("matching", () => {
     const d = layout(id, strictDrawn);
     const tok = (c: string) => choiceToken(d.order.indexOf(c));
     const q = question(id, strict);
-    expect(gradeQuestion(q, d, { "labour-inspector": tok("labour-inspector"), prosecutor: tok("prosecutor"), "social-worker": tok("social-worker") }).score).toBe(1);
-    expect(gradeQuestion(q, d, { "labour-inspector": tok("labour-inspector"), prosecutor: tok("prosecutor") }).score).toBe(0);
+    expect(gradeQuestion(q, d, { "labour-inspector": tok("labour-inspector"), prosecutor: tok("prosecutor"), "social-worker": tok("social-worker") }, "fr").score).toBe(1);
+    expect(gradeQuestion(q, d, { "labour-inspector": tok("labour-inspector"), prosecutor: tok("prosecutor") }, "fr").score).toBe(0);
   });
 });
 
@@ -148,8 +149,8 @@ describe("ordering", () => {
     const strict = loadFixture((s) => s.replace("type: ordering\n    scoring: partial", "type: ordering"));
     const d = layout(id, drawQuiz(strict, "grading"));
     const tok = (...ids: string[]) => ids.map((i) => choiceToken(d.order.indexOf(i)));
-    expect(gradeQuestion(question(id, strict), d, tok("identify", "protect", "refer", "follow-up")).score).toBe(1);
-    expect(gradeQuestion(question(id, strict), d, tok("identify", "protect", "follow-up", "refer")).score).toBe(0);
+    expect(gradeQuestion(question(id, strict), d, tok("identify", "protect", "refer", "follow-up"), "fr").score).toBe(1);
+    expect(gradeQuestion(question(id, strict), d, tok("identify", "protect", "follow-up", "refer"), "fr").score).toBe(0);
   });
 });
 
@@ -174,9 +175,9 @@ describe("short text", () => {
     const q = question("law-name", arabic);
     const d = { id: "law-name", order: [], left: [], parts: [] };
     for (const answer of ["اطار الحمايه القانونيه", "إِطَارُ الْحِمَايَةِ الْقَانُونِيَّةِ", "أطار الحماية القانونية", "اطار الحمايـــة القانونية"]) {
-      expect(gradeQuestion(q, d, answer).score, answer).toBe(1);
+      expect(gradeQuestion(q, d, answer, "fr").score, answer).toBe(1);
     }
-    expect(gradeQuestion(q, d, "اطار الرعاية").score).toBe(0);
+    expect(gradeQuestion(q, d, "اطار الرعاية", "fr").score).toBe(0);
   });
 });
 
@@ -212,7 +213,7 @@ describe("gradeAttempt", () => {
   });
 
   it("adds up every question, case study parts included", () => {
-    const result = gradeAttempt(quiz, drawn, perfect());
+    const result = gradeAttempt(quiz, drawn, perfect(), "fr");
     expect(result).toMatchObject({ score: 10, maxScore: 10, percent: 100, passed: true });
     expect(result.questions.map((q) => q.questionId)).toEqual(drawn.map((d) => d.id));
     const caseResult = result.questions.find((q) => q.questionId === "farm-case")!;
@@ -223,19 +224,19 @@ describe("gradeAttempt", () => {
   it("passes at the passing score and fails just under it", () => {
     // 7 of 10 = 70 %: exactly the passing score.
     const seven = { ...perfect(), "law-name": "no", "victims-count": "9", "consent-irrelevant": false };
-    expect(gradeAttempt(quiz, drawn, seven)).toMatchObject({ score: 7, percent: 70, passed: true });
+    expect(gradeAttempt(quiz, drawn, seven, "fr")).toMatchObject({ score: 7, percent: 70, passed: true });
     const underSeven = { ...seven, "match-roles": {} };
-    expect(gradeAttempt(quiz, drawn, underSeven)).toMatchObject({ score: 6, percent: 60, passed: false });
+    expect(gradeAttempt(quiz, drawn, underSeven, "fr")).toMatchObject({ score: 6, percent: 60, passed: false });
   });
 
   it("a case study is correct only when all its parts are", () => {
-    const result = gradeAttempt(quiz, drawn, { ...perfect(), "farm-first-step": "confront" });
+    const result = gradeAttempt(quiz, drawn, { ...perfect(), "farm-first-step": "confront" }, "fr");
     expect(result.questions.find((q) => q.questionId === "farm-case")).toMatchObject({ score: 1, correct: false, answered: true });
   });
 
   it("grades empty and malformed answer sets as zero without failing", () => {
     for (const answers of [{}, null, undefined, [], "x", 3]) {
-      const result = gradeAttempt(quiz, drawn, answers);
+      const result = gradeAttempt(quiz, drawn, answers, "fr");
       expect(result).toMatchObject({ score: 0, maxScore: 10, percent: 0, passed: false });
       expect(result.questions.every((q) => !q.answered)).toBe(true);
     }
@@ -244,13 +245,13 @@ describe("gradeAttempt", () => {
   it("grades only the questions drawn, and ignores answers to others", () => {
     const pooled = loadFixture((s) => s.replace("  shuffleQuestions: true", "  shuffleQuestions: true\n  pool: { draw: 2 }"));
     const twoDrawn = drawQuiz(pooled, "pool-seed");
-    const result = gradeAttempt(pooled, twoDrawn, perfect());
+    const result = gradeAttempt(pooled, twoDrawn, perfect(), "fr");
     expect(result.questions.map((q) => q.questionId)).toEqual(twoDrawn.map((d) => d.id));
     expect(result.questions).toHaveLength(2);
   });
 
   it("rounds partial credit sums and percentages", () => {
-    const result = gradeAttempt(quiz, drawn, { "match-roles": { prosecutor: token("match-roles", "prosecutor") } });
+    const result = gradeAttempt(quiz, drawn, { "match-roles": { prosecutor: token("match-roles", "prosecutor") } }, "fr");
     expect(result.score).toBe(0.3333);
     expect(result.percent).toBe(3.33);
   });
@@ -258,7 +259,7 @@ describe("gradeAttempt", () => {
 
 describe("wrongChoices", () => {
   it("lists the wrong options, pairs and typed answers chosen", () => {
-    const w = (id: string, answer: unknown) => wrongChoices(question(id), layout(id), answer);
+    const w = (id: string, answer: unknown) => wrongChoices(question(id), layout(id), answer, "fr");
     expect(w("palermo-elements", "border-crossing")).toEqual(["border-crossing"]);
     expect(w("palermo-elements", "act-means-purpose")).toEqual([]);
     expect(w("indicators", ["passport-kept", "paid-leave", "written-contract"])).toEqual(["written-contract", "paid-leave"]);

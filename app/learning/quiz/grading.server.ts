@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n/locales";
 import type {
   CaseStudy,
   GradableQuestion,
@@ -97,7 +98,7 @@ function gradeOrdering(question: OrderingQuestion, drawn: DrawnQuestion, answer:
   return { fraction, answered: tokens.length > 0 };
 }
 
-function gradeFraction(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown): Fraction {
+function gradeFraction(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown, locale: Locale): Fraction {
   switch (question.type) {
     case "single": {
       const answered = typeof answer === "string" && answer !== "";
@@ -123,7 +124,7 @@ function gradeFraction(question: GradableQuestion, drawn: DrawnQuestion, answer:
     }
     case "numeric": {
       const answered = typeof answer === "number" || (typeof answer === "string" && answer.trim() !== "");
-      const value = parseLocaleNumber(answer);
+      const value = parseLocaleNumber(answer, locale);
       if (value === null) return { fraction: 0, answered };
       const slack = 1e-9 * Math.max(1, Math.abs(question.answer));
       return { fraction: Math.abs(value - question.answer) <= question.tolerance + slack ? 1 : 0, answered };
@@ -133,15 +134,15 @@ function gradeFraction(question: GradableQuestion, drawn: DrawnQuestion, answer:
 
 const emptyDrawn = (id: string): DrawnQuestion => ({ id, order: [], left: [], parts: [] });
 
-export function gradeQuestion(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown): QuestionResult {
-  const { fraction, answered } = gradeFraction(question, drawn, answer);
+export function gradeQuestion(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown, locale: Locale): QuestionResult {
+  const { fraction, answered } = gradeFraction(question, drawn, answer, locale);
   const score = round(clamp01(fraction) * question.points);
   return { questionId: question.id, score, maxScore: question.points, correct: score >= question.points, answered, parts: [] };
 }
 
-function gradeCase(question: CaseStudy, drawn: DrawnQuestion, answers: Record<string, unknown>): QuestionResult {
+function gradeCase(question: CaseStudy, drawn: DrawnQuestion, answers: Record<string, unknown>, locale: Locale): QuestionResult {
   const parts = question.questions.map((sub) =>
-    gradeQuestion(sub, drawn.parts.find((p) => p.id === sub.id) ?? emptyDrawn(sub.id), answers[sub.id]),
+    gradeQuestion(sub, drawn.parts.find((p) => p.id === sub.id) ?? emptyDrawn(sub.id), answers[sub.id], locale),
   );
   return {
     questionId: question.id,
@@ -153,14 +154,17 @@ function gradeCase(question: CaseStudy, drawn: DrawnQuestion, answers: Record<st
   };
 }
 
-/** Grades the questions an attempt drew; `answers` is the attempt's saved answers, untrusted. */
-export function gradeAttempt(quiz: Quiz, drawnQuestions: readonly DrawnQuestion[], answers: unknown): AttemptResult {
+/**
+ * Grades the questions an attempt drew; `answers` is the attempt's saved
+ * answers, untrusted, typed in `locale` (which says how numbers are read).
+ */
+export function gradeAttempt(quiz: Quiz, drawnQuestions: readonly DrawnQuestion[], answers: unknown, locale: Locale): AttemptResult {
   const given = asRecord(answers);
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   const questions = drawnQuestions.flatMap((drawn) => {
     const question = byId.get(drawn.id);
     if (!question) return [];
-    return [question.type === "case" ? gradeCase(question, drawn, given) : gradeQuestion(question, drawn, given[question.id])];
+    return [question.type === "case" ? gradeCase(question, drawn, given, locale) : gradeQuestion(question, drawn, given[question.id], locale)];
   });
   const score = round(questions.reduce((sum, q) => sum + q.score, 0));
   const maxScore = round(questions.reduce((sum, q) => sum + q.maxScore, 0));
@@ -180,7 +184,7 @@ export function gradeAttempt(quiz: Quiz, drawnQuestions: readonly DrawnQuestion[
  * the normalised text or number for typed answers. Ordering has no single
  * "wrong option" and gives [].
  */
-export function wrongChoices(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown): string[] {
+export function wrongChoices(question: GradableQuestion, drawn: DrawnQuestion, answer: unknown, locale: Locale): string[] {
   switch (question.type) {
     case "single": {
       const option = question.options.find((o) => o.id === answer);
@@ -205,8 +209,8 @@ export function wrongChoices(question: GradableQuestion, drawn: DrawnQuestion, a
       return [];
     case "short-text":
     case "numeric": {
-      if (gradeQuestion(question, drawn, answer).correct) return [];
-      const value = question.type === "numeric" ? parseLocaleNumber(answer) : null;
+      if (gradeQuestion(question, drawn, answer, locale).correct) return [];
+      const value = question.type === "numeric" ? parseLocaleNumber(answer, locale) : null;
       if (value !== null) return [String(value)];
       const typed = typeof answer === "string" ? normalizeText(answer).slice(0, 80) : "";
       return typed ? [typed] : [];

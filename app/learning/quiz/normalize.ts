@@ -1,3 +1,5 @@
+import type { Locale } from "~/i18n/locales";
+
 /**
  * Comparing what a learner typed with what the author accepted. Learners type
  * on phones, in French, Arabic and English, with or without accents, harakat
@@ -38,47 +40,46 @@ export function comparisonKey(value: string): string {
 }
 
 /**
- * Reads a number as people write it: "3,5" and "3.5", "1 000" and "1.000,5",
- * Arabic-Indic digits (٣٫٥), a leading minus in any of its forms.
- * Returns null for anything else (a unit, two numbers, letters): a learner's
- * "about 3" is not silently read as 3.
+ * Reads a number the way people write it in the language of the attempt:
+ * - in English a comma groups thousands and a dot is the decimal mark:
+ *   "12,000" is twelve thousand, "1,335" one thousand three hundred and thirty-five;
+ * - in French and Arabic a comma (or the Arabic ٫) is the decimal mark and a dot,
+ *   a space or the Arabic ٬ groups thousands: "1.000" is a thousand, "3,5" three and a half.
+ * Groups must be of three digits ("1.000.000", "1 000,5"). Where the language's
+ * reading is impossible but the other is not ("3.5" in French, "1,5" in English),
+ * the other is taken: a learner is not marked wrong for a well-formed number.
+ * Arabic-Indic and Persian digits are read as digits, any kind of minus as minus.
+ * Anything else (a unit, two numbers, letters) is null: "about 3" is not 3.
  */
-export function parseLocaleNumber(raw: unknown): number | null {
+export function parseLocaleNumber(raw: unknown, locale: Locale): number | null {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "string") return null;
-  let s = raw
+  const s = raw
+    .trim()
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\u066B/g, ",") // Arabic decimal separator
-    .replace(/[\u066C\s\u00A0\u202F\u2009']/g, "") // Arabic thousands separator, spaces, apostrophes
-    .replace(/^[\u2212\u2012\u2013\u2014]/, "-")
-    .replace(/^\+/, "");
-  if (!/^-?[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+    .replace(/^[\u2212\u2012\u2013\u2014-]/, "-")
+    .replace(/^\+/, "")
+    // Spaces of every width, apostrophes (Swiss style) and the Arabic thousands separator only ever group.
+    .replace(/[\s\u00A0\u202F\u2009'\u2019\u066C]+/g, "_")
+    // The Arabic decimal separator is only ever a decimal mark.
+    .replace(/\u066B/g, "d");
+  if (!/^-?[\d.,_d]+$/.test(s) || !/\d/.test(s)) return null;
+  const [decimal, group] = locale === "en" ? [".", ","] : [",", "."];
+  return readNumber(s, decimal, group) ?? readNumber(s, group, decimal);
+}
 
+/** `s` read with `decimal` as the decimal mark and `group` (or "_") between groups of three digits; null if it does not fit. */
+function readNumber(s: string, decimal: string, group: string): number | null {
   const negative = s.startsWith("-");
-  if (negative) s = s.slice(1);
-  const lastComma = s.lastIndexOf(",");
-  const lastDot = s.lastIndexOf(".");
-  const commas = s.split(",").length - 1;
-  const dots = s.split(".").length - 1;
-  let decimalSeparator: "," | "." | null = null;
-  if (commas && dots) decimalSeparator = lastComma > lastDot ? "," : ".";
-  else if (commas === 1) decimalSeparator = ",";
-  else if (dots === 1) decimalSeparator = ".";
-
-  let digits: string;
-  if (decimalSeparator) {
-    const thousands = decimalSeparator === "," ? "." : ",";
-    const at = s.lastIndexOf(decimalSeparator);
-    const integer = s.slice(0, at);
-    if (integer.includes(decimalSeparator)) return null;
-    digits = `${integer.split(thousands).join("")}.${s.slice(at + 1)}`;
-  } else {
-    // Several identical separators can only be thousands separators: 1.000.000
-    digits = s.replace(/[.,]/g, "");
-  }
-  if (!/^\d*\.?\d+$/.test(digits) && !/^\d+\.?$/.test(digits)) return null;
-  const value = Number(digits);
+  const body = (negative ? s.slice(1) : s).split(group).join("_").split(decimal).join("d");
+  if (/[.,]/.test(body)) return null;
+  const [integer, fraction, extra] = body.split("d");
+  if (extra !== undefined) return null;
+  if (fraction !== undefined && !/^\d*$/.test(fraction)) return null;
+  if (integer.includes("_") ? !/^\d{1,3}(_\d{3})+$/.test(integer) : !/^\d*$/.test(integer)) return null;
+  if (!integer && !fraction) return null;
+  const value = Number(`${integer.replace(/_/g, "") || "0"}.${fraction || "0"}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }

@@ -90,7 +90,8 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
 
 type QuestionProps = {
   question: PublicGradableQuestion;
-  number: number;
+  /** "3", or "8.2" for the second question of the case study numbered 8: a case study counts as one question. */
+  number: string;
   /** The answer saved when the page was rendered. */
   saved: unknown;
   lang: Locale;
@@ -306,8 +307,19 @@ function QuestionFields(props: QuestionProps) {
   );
 }
 
-export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPanelData; current: Current; headingLevel: 2 | 3 }) {
-  const { t } = useI18n();
+export function QuizAttemptForm({
+  data,
+  current,
+  headingLevel,
+  focusFirstQuestion = false,
+}: {
+  data: QuizPanelData;
+  current: Current;
+  headingLevel: 2 | 3;
+  /** Set when the learner has just started this attempt: focus goes to the first question, not back to <body>. */
+  focusFirstQuestion?: boolean;
+}) {
+  const { t, formatNumber } = useI18n();
   const foreign = useForeign(data.lang);
   const [answers, setAnswers] = useState<Answers>(current.answers);
   const [announcement, setAnnouncement] = useState("");
@@ -326,6 +338,13 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
     save(questionId, value, delayMs);
   };
 
+  useEffect(() => {
+    if (!focusFirstQuestion) return;
+    formRef.current?.querySelector<HTMLElement>(".quiz-question input, .quiz-question select, .quiz-question button")?.focus();
+    // Runs once per attempt (the form is keyed by attempt id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Answers given before the page hydrated are in the fields but not saved yet.
   useEffect(() => {
     const inForm = formRef.current ? answersFromForm(new FormData(formRef.current), view) : {};
@@ -338,11 +357,11 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
   }, []);
 
   let number = 0;
-  const renderQuestion = (question: PublicGradableQuestion) => (
+  const renderQuestion = (question: PublicGradableQuestion, label: string) => (
     <QuestionFields
       key={question.id}
       question={question}
-      number={++number}
+      number={label}
       saved={current.answers[question.id]}
       lang={data.lang}
       onInput={(delayMs) => record(question.id, readForm()[question.id] ?? null, delayMs)}
@@ -361,22 +380,24 @@ export function QuizAttemptForm({ data, current, headingLevel }: { data: QuizPan
       <Heading id={`quiz-attempt-${current.attemptId}`}>{t("quiz.attempt.heading", { number: current.number })}</Heading>
       {current.deadlineAt ? <Countdown deadline={current.deadlineAt} onExpire={() => formRef.current?.requestSubmit(submitRef.current)} /> : null}
 
-      {view.questions.map((question) =>
-        question.type === "case" ? (
+      {view.questions.map((question) => {
+        const label = formatNumber(++number);
+        return question.type === "case" ? (
           <section key={question.id} className="quiz-case stack" aria-labelledby={`case-${question.id}`}>
             <SubHeading id={`case-${question.id}`}>
+              <span className="quiz-question-number">{t("quiz.attempt.question", { number: label })}</span>{" "}
               <span className="badge">{t("quiz.attempt.caseStudy")}</span> {question.title ? <span {...foreign}>{question.title}</span> : null}
             </SubHeading>
             <p className="quiz-scenario" {...foreign}>
               {question.scenario}
             </p>
             {question.prompt ? <p {...foreign}>{question.prompt}</p> : null}
-            {question.questions.map(renderQuestion)}
+            {question.questions.map((sub, i) => renderQuestion(sub, `${label}.${formatNumber(i + 1)}`))}
           </section>
         ) : (
-          renderQuestion(question)
-        ),
-      )}
+          renderQuestion(question, label)
+        );
+      })}
 
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -38,10 +38,11 @@ const quizOf = (quizId: string) => (course: CatalogCourse) =>
   loadQuiz({ slug: course.slug, quizId, languages: course.definition.languages });
 
 /** Signed-in learners enrolled in the course only: the guard of every learner-side quiz request. */
-async function requireEnrolledQuiz(slug: string, quizId: string, userId: string) {
+async function requireEnrolledQuiz(slug: string, quizId: string, userId: string, wanted: Locale) {
   const { course, found: quiz } = await requireEnrolledCourseWith(slug, userId, quizOf(quizId));
-  const scope: QuizScope = { userId, courseId: course.id, courseVersion: course.version, quiz };
-  return { course, quiz, scope };
+  const { lang } = contentLanguage(course.definition.languages, wanted);
+  const scope: QuizScope = { userId, courseId: course.id, courseVersion: course.version, quiz, locale: lang };
+  return { course, quiz, scope, lang };
 }
 
 async function mayReview(userId: string, courseId: string): Promise<boolean> {
@@ -75,7 +76,7 @@ export async function quizIslandData(input: { course: CatalogCourse; lessonId: s
     return null;
   }
   if (!quiz) return null;
-  const scope: QuizScope = { userId: input.userId, courseId: input.course.id, courseVersion: input.course.version, quiz };
+  const scope: QuizScope = { userId: input.userId, courseId: input.course.id, courseVersion: input.course.version, quiz, locale: input.lang };
   return panelData(input.course, scope, input.lessonId, input.lang);
 }
 
@@ -86,7 +87,7 @@ async function resolveLesson(course: CatalogCourse, quizId: string, lang: Locale
 
 /** GET /courses/:slug/quizzes/:quizId — the quiz on its own page (the island's no-JavaScript fallback too). */
 export async function quizPage(slug: string, quizId: string, wantedLesson: string | null, user: SessionUser, locale: Locale) {
-  const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id, locale);
   const { lang, fallback } = contentLanguage(course.definition.languages, locale);
   const lessonId = await resolveLesson(course, quizId, lang, wantedLesson);
   return {
@@ -104,17 +105,18 @@ export async function quizPage(slug: string, quizId: string, wantedLesson: strin
  * form works without JavaScript). Always redirects back to where the quiz is.
  */
 export async function quizFormAction(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
-  const { course, scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const { course, scope, lang } = await requireEnrolledQuiz(slug, quizId, user.id, user.locale as Locale);
   const form = await readFormData(request);
-  const { lang } = contentLanguage(course.definition.languages, user.locale as Locale);
   const lessonId = await resolveLesson(course, quizId, lang, form.get("lesson"));
   const back = lessonId ? lessonAnchor(slug, lessonId, quizId) : quizUrls(slug, quizId).page;
   const intent = String(form.get("intent") ?? "");
   const move = form.get("move");
 
   if (intent === "start") {
-    await startOrResumeAttempt(scope);
-    return redirect(back);
+    const started = await startOrResumeAttempt(scope);
+    // Without JavaScript, the fragment brings the learner (and the keyboard's starting point) to the first question.
+    const first = started.ok ? firstQuestionId(scope.quiz, started.attempt.questionIds) : null;
+    return redirect(first ? back.replace(/#.*$/, "") + `#q-${first}` : back);
   }
 
   const attemptId = String(form.get("attemptId") ?? "");
@@ -123,7 +125,9 @@ export async function quizFormAction(request: Request, slug: string, quizId: str
   if (state.current && state.current.attemptId === attemptId) {
     let answers = answersFromForm(form, state.current.view);
     if (typeof move === "string") answers = applyMove(answers, state.current.view, move);
-    for (const [questionId, value] of Object.entries(answers)) await saveAnswer(scope, attemptId, questionId, value);
+    // A form adds to what is saved and never erases: a stale second tab, or a form posted
+    // without its fields, must not wipe the answers the learner gave elsewhere.
+    for (const [questionId, value] of Object.entries(answers)) if (value !== null) await saveAnswer(scope, attemptId, questionId, value);
     if (intent === "submit") {
       await submitAttempt(scope, attemptId);
       await recordCompletionIfMet(user.id, course);
@@ -139,7 +143,7 @@ export async function quizFormAction(request: Request, slug: string, quizId: str
  * reloading the page). Body: attemptId, questionId, value (JSON).
  */
 export async function saveAnswerRequest(request: Request, slug: string, quizId: string, user: SessionUser): Promise<Response> {
-  const { scope } = await requireEnrolledQuiz(slug, quizId, user.id);
+  const { scope } = await requireEnrolledQuiz(slug, quizId, user.id, user.locale as Locale);
   const form = await readFormData(request);
   let value: unknown;
   try {
@@ -165,4 +169,11 @@ export async function quizStatisticsPage(slug: string, quizId: string, user: Ses
     title: textIn(quiz.title, lang),
     statistics: await quizStatistics(course.id, quiz, lang),
   };
+}
+
+/** The first question the learner answers in an attempt: a case study's first part when it comes first. */
+function firstQuestionId(quiz: Quiz, questionIds: readonly string[]): string | null {
+  const first = quiz.questions.find((q) => q.id === questionIds[0]);
+  if (!first) return null;
+  return first.type === "case" ? (first.questions[0]?.id ?? null) : first.id;
 }

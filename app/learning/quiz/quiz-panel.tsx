@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useRef } from "react";
 import { useForeign, useI18n } from "~/i18n/react";
 import { QuizAttemptForm } from "./quiz-attempt-form";
 import { QuizResult } from "./quiz-review";
@@ -18,6 +19,9 @@ export function QuizPanel({ data, headingLevel }: { data: QuizPanelData; heading
   const sub = (headingLevel + 1) as 2 | 3;
   const titleId = `quiz-${state.quizId}-title`;
   const percent = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
+  // Set when the learner presses start here, so the new attempt takes the focus (a page opened on an
+  // attempt under way does not: the learner may be reading the lesson above it).
+  const startedHere = useRef(false);
 
   return (
     <section className="quiz-panel stack" id={`quiz-${state.quizId}`} aria-labelledby={titleId}>
@@ -51,12 +55,18 @@ export function QuizPanel({ data, headingLevel }: { data: QuizPanelData; heading
       {state.passed && state.bestPercent !== null ? <p className="alert alert-success">{t("quiz.panel.passed", { percent: percent(state.bestPercent) })}</p> : null}
 
       {state.current ? (
-        <QuizAttemptForm key={state.current.attemptId} data={data} current={state.current} headingLevel={sub} />
+        <QuizAttemptForm
+          key={state.current.attemptId}
+          data={data}
+          current={state.current}
+          headingLevel={sub}
+          focusFirstQuestion={startedHere.current}
+        />
       ) : (
         <>
           {state.lastResult ? <QuizResult result={state.lastResult} lang={data.lang} headingLevel={sub} /> : null}
           {state.next?.canStart ? (
-            <Form method="post" action={data.actionUrl} className="stack quiz-start">
+            <Form method="post" action={data.actionUrl} className="stack quiz-start" onSubmit={() => (startedHere.current = true)}>
               <input type="hidden" name="intent" value="start" />
               {data.lessonId ? <input type="hidden" name="lesson" value={data.lessonId} /> : null}
               <p className="field-hint">{state.timeLimit ? t("quiz.panel.startHintTimed") : t("quiz.panel.startHint")}</p>

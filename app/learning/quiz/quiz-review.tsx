@@ -25,7 +25,10 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
       body = (
         <ul className="quiz-review-options">
           {question.options.map((option) => (
-            <li key={option.id} className={option.correct ? "quiz-review-right" : option.chosen ? "quiz-review-wrong" : undefined}>
+            <li
+              key={option.id}
+              className={option.correct ? "quiz-review-right" : option.chosen && option.correct === false ? "quiz-review-wrong" : undefined}
+            >
               <span {...foreign}>{option.text}</span>
               {option.chosen ? <span className="badge">{t("quiz.result.yourChoice")}</span> : null}
               {option.correct ? <span className="badge badge-success">{t("quiz.result.rightAnswer")}</span> : null}
@@ -44,8 +47,12 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
         <dl className="facts">
           <dt>{t("quiz.result.yourAnswer")}</dt>
           <dd>{question.given === null ? <em>{t("quiz.result.noAnswer")}</em> : t(`quiz.attempt.${question.given}`)}</dd>
-          <dt>{t("quiz.result.expected")}</dt>
-          <dd>{t(`quiz.attempt.${question.expected}`)}</dd>
+          {question.expected === null ? null : (
+            <>
+              <dt>{t("quiz.result.expected")}</dt>
+              <dd>{t(`quiz.attempt.${question.expected}`)}</dd>
+            </>
+          )}
           {question.feedback ? (
             <dd className="quiz-feedback" {...foreign}>
               {question.feedback}
@@ -58,9 +65,11 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
       body = (
         <ul className="quiz-review-options">
           {question.pairs.map((pair, i) => (
-            <li key={i} className={pair.correct ? "quiz-review-right" : "quiz-review-wrong"}>
+            <li key={i} className={pair.correct ? "quiz-review-right" : pair.correct === false ? "quiz-review-wrong" : undefined}>
               <strong {...foreign}>{pair.left}</strong> — {pair.given ? t("quiz.result.pairGiven", { choice: pair.given }) : <em>{t("quiz.result.noAnswer")}</em>}
-              {pair.correct ? null : <span className="quiz-feedback">{t("quiz.result.pairExpected", { choice: pair.expected })}</span>}
+              {pair.correct === false && pair.expected !== null ? (
+                <span className="quiz-feedback">{t("quiz.result.pairExpected", { choice: pair.expected })}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -83,14 +92,16 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
               </p>
             )}
           </div>
-          <div>
-            <p className="quiz-review-label">{t("quiz.result.expectedOrder")}</p>
-            <ol {...foreign}>
-              {question.expected.map((text, i) => (
-                <li key={i}>{text}</li>
-              ))}
-            </ol>
-          </div>
+          {question.expected === null ? null : (
+            <div>
+              <p className="quiz-review-label">{t("quiz.result.expectedOrder")}</p>
+              <ol {...foreign}>
+                {question.expected.map((text, i) => (
+                  <li key={i}>{text}</li>
+                ))}
+              </ol>
+            </div>
+          )}
         </div>
       );
       break;
@@ -99,19 +110,28 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
         <dl className="facts">
           <dt>{t("quiz.result.yourAnswer")}</dt>
           <dd dir="auto">{given(question.given)}</dd>
-          <dt>{t("quiz.result.accepted")}</dt>
-          <dd {...foreign}>{question.accepted.join(" · ")}</dd>
+          {question.accepted === null ? null : (
+            <>
+              <dt>{t("quiz.result.accepted")}</dt>
+              <dd {...foreign}>{question.accepted.join(" · ")}</dd>
+            </>
+          )}
         </dl>
       );
       break;
     case "numeric": {
-      const answer = `${formatNumber(question.expected)}${question.unit ? ` ${question.unit}` : ""}`;
+      const { expected, tolerance } = question;
+      const answer = expected === null ? null : `${formatNumber(expected)}${question.unit ? ` ${question.unit}` : ""}`;
       body = (
         <dl className="facts">
           <dt>{t("quiz.result.yourAnswer")}</dt>
           <dd dir="auto">{given(question.given)}</dd>
-          <dt>{t("quiz.result.expected")}</dt>
-          <dd>{question.tolerance > 0 ? t("quiz.result.numericExpected", { answer, tolerance: formatNumber(question.tolerance) }) : answer}</dd>
+          {answer === null ? null : (
+            <>
+              <dt>{t("quiz.result.expected")}</dt>
+              <dd>{tolerance ? t("quiz.result.numericExpected", { answer, tolerance: formatNumber(tolerance) }) : answer}</dd>
+            </>
+          )}
         </dl>
       );
       break;
@@ -185,7 +205,14 @@ export function QuizResult({ result, lang, headingLevel }: { result: AttemptResu
         })}
       </p>
       {result.review ? (
-        <Review questions={result.review} lang={lang} headingLevel={(headingLevel + 1) as 3 | 4} />
+        <>
+          {result.correctAnswersShown ? null : (
+            <p className="muted">
+              {result.showCorrectAnswers === "never" ? t("quiz.result.answersNeverShown") : t("quiz.result.answersShownLater")}
+            </p>
+          )}
+          <Review questions={result.review} lang={lang} headingLevel={(headingLevel + 1) as 3 | 4} />
+        </>
       ) : (
         <p className="muted">{result.showFeedback === "after-passing" ? t("quiz.result.feedbackAfterPassing") : t("quiz.result.feedbackNever")}</p>
       )}

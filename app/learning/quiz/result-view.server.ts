@@ -2,12 +2,24 @@ import type { Locale } from "~/i18n/locales";
 import { pickText, type GradableQuestion, type LocalizedText, type Quiz, type ShowFeedback } from "./definition.server";
 import { idForToken, type DrawnQuestion } from "./draw.server";
 import type { QuestionResult } from "./grading.server";
-import type { AttemptResultView, ReviewedGradableQuestion, ReviewedQuestion } from "./types";
+import type { AttemptResultView, ReviewedGradableQuestion, ReviewedQuestion, ShowCorrectAnswersPolicy } from "./types";
 
-/** Whether a submitted attempt may show its review (answers, feedback, explanations). */
+/** Whether a submitted attempt may show its review: the learner's answers, each marked right or wrong. */
 export function feedbackVisible(policy: ShowFeedback, learnerHasPassed: boolean): boolean {
   if (policy === "after-each-attempt") return true;
   if (policy === "after-passing") return learnerHasPassed;
+  return false;
+}
+
+/**
+ * Whether the review may also show the correct answers, feedback texts and
+ * explanations. "Can still try" covers an attempt under way and every attempt
+ * not yet used (an unlimited quiz always has one): while it holds, only
+ * "always" shows them.
+ */
+export function correctAnswersVisible(policy: ShowCorrectAnswersPolicy, facts: { learnerHasPassed: boolean; canStillTry: boolean }): boolean {
+  if (policy === "always") return true;
+  if (policy === "after-last-attempt-or-passed") return facts.learnerHasPassed || !facts.canStillTry;
   return false;
 }
 
@@ -34,11 +46,15 @@ const asBool = (value: unknown) => (value === true || value === "true" ? true : 
 export function attemptResultView(
   quiz: Quiz,
   attempt: SubmittedAttempt,
-  options: { locale: Locale; learnerHasPassed: boolean },
+  options: { locale: Locale; learnerHasPassed: boolean; canStillTry: boolean },
 ): AttemptResultView {
   const t = (text: LocalizedText) => pickText(text, options.locale, quiz.languages);
+  const passed = options.learnerHasPassed || attempt.passed;
+  const show = feedbackVisible(quiz.settings.showFeedback, passed);
+  const key = show && correctAnswersVisible(quiz.settings.showCorrectAnswers, { learnerHasPassed: passed, canStillTry: options.canStillTry });
+  // Everything that tells the answer goes through `k`: null unless the correct answers may be shown.
+  const k = <T,>(value: T): T | null => (key ? value : null);
   const tOrNull = (text: LocalizedText | null) => (text ? t(text) : null);
-  const show = feedbackVisible(quiz.settings.showFeedback, options.learnerHasPassed || attempt.passed);
 
   const reviewGradable = (question: GradableQuestion, result: QuestionResult, drawn: DrawnQuestion | undefined): ReviewedGradableQuestion => {
     const answer = attempt.answers[question.id];
@@ -49,7 +65,7 @@ export function attemptResultView(
       maxScore: result.maxScore,
       correct: result.correct,
       answered: result.answered,
-      explanation: tOrNull(question.explanation),
+      explanation: k(tOrNull(question.explanation)),
     };
     const layout = drawn ?? { id: question.id, order: [], left: [], parts: [] };
     switch (question.type) {
@@ -63,14 +79,14 @@ export function attemptResultView(
           type: question.type,
           options: order.flatMap((id) => {
             const o = byId.get(id);
-            return o ? [{ id: o.id, text: t(o.text), correct: o.correct, chosen: chosen.has(o.id), feedback: tOrNull(o.feedback) }] : [];
+            return o ? [{ id: o.id, text: t(o.text), correct: k(o.correct), chosen: chosen.has(o.id), feedback: k(tOrNull(o.feedback)) }] : [];
           }),
         };
       }
       case "true-false": {
         const given = asBool(answer);
-        const feedback = given === null ? null : tOrNull(given ? question.trueFeedback : question.falseFeedback);
-        return { ...base, type: "true-false", expected: question.answer, given, feedback };
+        const feedback = given === null ? null : k(tOrNull(given ? question.trueFeedback : question.falseFeedback));
+        return { ...base, type: "true-false", expected: k(question.answer), given, feedback };
       }
       case "matching": {
         const texts = new Map<string, LocalizedText>([
@@ -84,7 +100,7 @@ export function attemptResultView(
           pairs: question.pairs.map((pair) => {
             const chosenId = idForToken(layout, given[pair.id]);
             const chosenText = chosenId ? texts.get(chosenId) : undefined;
-            return { left: t(pair.left), given: chosenText ? t(chosenText) : null, expected: t(pair.right), correct: chosenId === pair.id };
+            return { left: t(pair.left), given: chosenText ? t(chosenText) : null, expected: k(t(pair.right)), correct: k(chosenId === pair.id) };
           }),
         };
       }
@@ -94,19 +110,19 @@ export function attemptResultView(
           const text = texts.get(idForToken(layout, tok) ?? "");
           return text ? [t(text)] : [];
         });
-        return { ...base, type: "ordering", given, expected: question.items.map((i) => t(i.text)) };
+        return { ...base, type: "ordering", given, expected: k(question.items.map((i) => t(i.text))) };
       }
       case "short-text": {
         const lang = quiz.languages.includes(options.locale) ? options.locale : quiz.languages[0];
-        return { ...base, type: "short-text", given: asString(answer), accepted: question.accepted[lang] ?? [] };
+        return { ...base, type: "short-text", given: asString(answer), accepted: k(question.accepted[lang] ?? []) };
       }
       case "numeric":
         return {
           ...base,
           type: "numeric",
           given: typeof answer === "number" ? String(answer) : asString(answer),
-          expected: question.answer,
-          tolerance: question.tolerance,
+          expected: k(question.answer),
+          tolerance: k(question.tolerance),
           unit: tOrNull(question.unit),
         };
     }
@@ -127,7 +143,7 @@ export function attemptResultView(
           title: tOrNull(question.title),
           scenario: t(question.scenario),
           prompt: tOrNull(question.prompt),
-          explanation: tOrNull(question.explanation),
+          explanation: k(tOrNull(question.explanation)),
           score: result.score,
           maxScore: result.maxScore,
           correct: result.correct,
@@ -151,6 +167,8 @@ export function attemptResultView(
     passed: attempt.passed,
     passingScore: quiz.settings.passingScore,
     showFeedback: quiz.settings.showFeedback,
+    showCorrectAnswers: quiz.settings.showCorrectAnswers,
     review,
+    correctAnswersShown: review !== null && key,
   };
 }

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { Locale } from "~/i18n/locales";
+import { isLocale, type Locale } from "~/i18n/locales";
 import { pickText, type GradableQuestion, type LocalizedText, type Quiz } from "./definition.server";
 import { layoutQuestions } from "./draw.server";
 import { wrongChoices, type QuestionResult } from "./grading.server";
@@ -11,19 +11,37 @@ import { wrongChoices, type QuestionResult } from "./grading.server";
  */
 export type QuestionStatistics = {
   questionId: string;
-  /** Set for a case study's sub-question. */
-  caseId: string | null;
+  /** Set for a case study's sub-question: its title (or the start of its scenario). */
+  caseTitle: string | null;
   type: GradableQuestion["type"];
   prompt: string;
   /** Submitted attempts that asked this question. */
   asked: number;
   answered: number;
   correct: number;
-  /** The wrong answer given most often, with a readable label; null when none. */
+  /**
+   * The wrong answer given most often, with a readable label; null when none.
+   * Typed answers are counted together when they compare equal ("12-34" and
+   * "12 34") and shown the way learners typed them most often.
+   */
   mostChosenWrong: { value: string; label: string; count: number } | null;
 };
 
 export type QuizStatistics = { quizId: string; attempts: number; passed: number; averagePercent: number | null; questions: QuestionStatistics[] };
+
+/** What the learner typed, for the questions whose wrong answers are typed text. */
+function typedForm(question: GradableQuestion, answer: unknown): string | null {
+  if (question.type !== "short-text" && question.type !== "numeric") return null;
+  if (typeof answer === "number") return String(answer);
+  return typeof answer === "string" && answer.trim() ? answer.trim().slice(0, 80) : null;
+}
+
+const SCENARIO_LABEL_LENGTH = 60;
+
+function caseLabel(title: string | null, scenario: string): string {
+  if (title) return title;
+  return scenario.length > SCENARIO_LABEL_LENGTH ? `${scenario.slice(0, SCENARIO_LABEL_LENGTH).trimEnd()}…` : scenario;
+}
 
 function labelFor(question: GradableQuestion, value: string, t: (text: LocalizedText) => string): string {
   switch (question.type) {
@@ -47,19 +65,21 @@ function labelFor(question: GradableQuestion, value: string, t: (text: Localized
 export async function quizStatistics(courseId: string, quiz: Quiz, locale: Locale): Promise<QuizStatistics> {
   const rows = await db.quizAttempt.findMany({
     where: { courseId, quizId: quiz.id, status: "submitted" },
-    select: { seed: true, questionIds: true, answers: true, results: true, passed: true, percent: true },
+    select: { seed: true, locale: true, questionIds: true, answers: true, results: true, passed: true, percent: true },
   });
   const t = (text: LocalizedText) => pickText(text, locale, quiz.languages);
 
-  type Tally = { stats: QuestionStatistics; wrong: Map<string, number>; question: GradableQuestion };
+  /** Per wrong value: how often, and how often each typed form of it was given. */
+  type Wrong = { count: number; forms: Map<string, number> };
+  type Tally = { stats: QuestionStatistics; wrong: Map<string, Wrong>; question: GradableQuestion };
   const tallies = new Map<string, Tally>();
-  const tallyFor = (question: GradableQuestion, caseId: string | null): Tally => {
+  const tallyFor = (question: GradableQuestion, caseTitle: string | null): Tally => {
     let tally = tallies.get(question.id);
     if (!tally) {
       tally = {
         question,
         wrong: new Map(),
-        stats: { questionId: question.id, caseId, type: question.type, prompt: t(question.prompt), asked: 0, answered: 0, correct: 0, mostChosenWrong: null },
+        stats: { questionId: question.id, caseTitle, type: question.type, prompt: t(question.prompt), asked: 0, answered: 0, correct: 0, mostChosenWrong: null },
       };
       tallies.set(question.id, tally);
     }
@@ -67,7 +87,7 @@ export async function quizStatistics(courseId: string, quiz: Quiz, locale: Local
   };
   // Every question appears, in the author's order, even before anyone was asked it.
   for (const q of quiz.questions) {
-    if (q.type === "case") q.questions.forEach((sub) => tallyFor(sub, q.id));
+    if (q.type === "case") q.questions.forEach((sub) => tallyFor(sub, caseLabel(q.title ? t(q.title) : null, t(q.scenario))));
     else tallyFor(q, null);
   }
 
@@ -82,6 +102,7 @@ export async function quizStatistics(courseId: string, quiz: Quiz, locale: Local
     } catch {
       continue;
     }
+    const attemptLocale = isLocale(row.locale) ? row.locale : locale;
     const drawn = new Map(layoutQuestions(quiz, questionIds, row.seed).flatMap((d) => [[d.id, d] as const, ...d.parts.map((p) => [p.id, p] as const)]));
     const flat = results.flatMap((r) => (r.parts.length ? r.parts : [r]));
     for (const result of flat) {
@@ -91,17 +112,24 @@ export async function quizStatistics(courseId: string, quiz: Quiz, locale: Local
       tally.stats.asked++;
       if (result.answered) tally.stats.answered++;
       if (result.correct) tally.stats.correct++;
-      for (const value of wrongChoices(tally.question, layout, answers[result.questionId])) {
-        tally.wrong.set(value, (tally.wrong.get(value) ?? 0) + 1);
+      const answer = answers[result.questionId];
+      const typed = typedForm(tally.question, answer);
+      for (const value of wrongChoices(tally.question, layout, answer, attemptLocale)) {
+        const wrong = tally.wrong.get(value) ?? { count: 0, forms: new Map() };
+        wrong.count++;
+        if (typed) wrong.forms.set(typed, (wrong.forms.get(typed) ?? 0) + 1);
+        tally.wrong.set(value, wrong);
       }
     }
   }
 
   for (const tally of tallies.values()) {
     // Ties go to the value seen first: stable across page loads.
-    let top: [string, number] | null = null;
-    for (const entry of tally.wrong) if (!top || entry[1] > top[1]) top = entry;
-    if (top) tally.stats.mostChosenWrong = { value: top[0], label: labelFor(tally.question, top[0], t), count: top[1] };
+    let top: [string, Wrong] | null = null;
+    for (const entry of tally.wrong) if (!top || entry[1].count > top[1].count) top = entry;
+    if (!top) continue;
+    const [value, wrong] = top;
+    tally.stats.mostChosenWrong = { value, label: mostFrequent(wrong.forms) ?? labelFor(tally.question, value, t), count: wrong.count };
   }
 
   const percents = rows.map((r) => r.percent ?? 0);
@@ -112,4 +140,11 @@ export async function quizStatistics(courseId: string, quiz: Quiz, locale: Local
     averagePercent: percents.length ? Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 100) / 100 : null,
     questions: [...tallies.values()].map((t) => t.stats),
   };
+}
+
+/** The key seen most often (the first seen on a tie), or null for an empty map. */
+function mostFrequent(counts: Map<string, number>): string | null {
+  let best: [string, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0] ?? null;
 }

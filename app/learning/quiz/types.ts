@@ -62,9 +62,12 @@ export type Answers = Record<string, AnswerValue>;
 
 /**
  * After submission, when the quiz's showFeedback allows it: the learner's
- * answers next to the expected ones, with feedback and explanations.
+ * answers, each question marked right or wrong. Only when showCorrectAnswers
+ * also allows it does the review carry the expected answers, the feedback
+ * texts and the explanations; otherwise every one of those fields is null,
+ * so nothing of the answer key reaches a learner who can still try again.
  */
-export type ReviewChoice = { id: string; text: string; correct: boolean; chosen: boolean; feedback: string | null };
+export type ReviewChoice = { id: string; text: string; correct: boolean | null; chosen: boolean; feedback: string | null };
 
 type ReviewBase = {
   id: string;
@@ -78,11 +81,11 @@ type ReviewBase = {
 
 export type ReviewedGradableQuestion =
   | (ReviewBase & { type: "single" | "multiple"; options: ReviewChoice[] })
-  | (ReviewBase & { type: "true-false"; expected: boolean; given: boolean | null; feedback: string | null })
-  | (ReviewBase & { type: "matching"; pairs: { left: string; given: string | null; expected: string; correct: boolean }[] })
-  | (ReviewBase & { type: "ordering"; given: string[]; expected: string[] })
-  | (ReviewBase & { type: "short-text"; given: string | null; accepted: string[] })
-  | (ReviewBase & { type: "numeric"; given: string | null; expected: number; tolerance: number; unit: string | null });
+  | (ReviewBase & { type: "true-false"; expected: boolean | null; given: boolean | null; feedback: string | null })
+  | (ReviewBase & { type: "matching"; pairs: { left: string; given: string | null; expected: string | null; correct: boolean | null }[] })
+  | (ReviewBase & { type: "ordering"; given: string[]; expected: string[] | null })
+  | (ReviewBase & { type: "short-text"; given: string | null; accepted: string[] | null })
+  | (ReviewBase & { type: "numeric"; given: string | null; expected: number | null; tolerance: number | null; unit: string | null });
 
 export type ReviewedCaseStudy = {
   id: string;
@@ -100,7 +103,11 @@ export type ReviewedCaseStudy = {
 
 export type ReviewedQuestion = ReviewedGradableQuestion | ReviewedCaseStudy;
 
+/** When a submitted attempt shows which questions were right or wrong. */
 export type ShowFeedbackPolicy = "after-each-attempt" | "after-passing" | "never";
+/** When it also shows the correct answers, the feedback texts and the explanations. */
+export type ShowCorrectAnswersPolicy = "never" | "after-last-attempt-or-passed" | "always";
+export const SHOW_CORRECT_ANSWERS = ["never", "after-last-attempt-or-passed", "always"] as const;
 
 export type AttemptResultView = {
   attemptId: string;
@@ -113,8 +120,11 @@ export type AttemptResultView = {
   passed: boolean;
   passingScore: number;
   showFeedback: ShowFeedbackPolicy;
+  showCorrectAnswers: ShowCorrectAnswersPolicy;
   /** null when the quiz's feedback policy does not allow it (yet). */
   review: ReviewedQuestion[] | null;
+  /** Whether the review carries the correct answers (else only right or wrong per question). */
+  correctAnswersShown: boolean;
 };
 
 export type AttemptSummary = { id: string; number: number; submittedAt: string; percent: number; passed: boolean };

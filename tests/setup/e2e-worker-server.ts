@@ -1,0 +1,50 @@
+/**
+ * One production server per Playwright worker, on its own copy of the
+ * template database and its own port: the real build (server-build), the
+ * same process `npm start` runs.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_TEMPLATE_DB, ROOT } from "./e2e-env";
+import { freePort, productionServerEnv } from "./production-server";
+
+export type WorkerServer = { url: string; dbFile: string; stop: () => Promise<void> };
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the e2e server exited with code ${child.exitCode} before answering`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the e2e server did not answer ${url}/healthz within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function startWorkerServer(workerIndex: number): Promise<WorkerServer> {
+  const dbFile = path.join(ROOT, `tests/.tmp/e2e-worker-${workerIndex}.db`);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+  fs.copyFileSync(E2E_TEMPLATE_DB, dbFile);
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, ["server-build/index.js"], {
+    cwd: ROOT,
+    env: productionServerEnv({ port, dbFile, appUrl: url }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForHealth(url, child, 60_000);
+  return {
+    url,
+    dbFile,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
