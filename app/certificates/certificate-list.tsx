@@ -22,7 +22,7 @@ export function certificatePdfPath(id: string): string {
  * certificate's language, which may differ from the page's.
  */
 export function CertificateList({ certificates, headingLevel = 2 }: { certificates: CertificateListItem[]; headingLevel?: 2 | 3 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, tx, locale, formatDate } = useI18n();
   const Heading = `h${headingLevel}` as const;
   return (
     <ul className="cards certificate-list">
@@ -46,7 +46,7 @@ export function CertificateList({ certificates, headingLevel = 2 }: { certificat
               <>
                 <p className="meta">
                   {/* Isolated left-to-right so the code keeps its order inside an Arabic sentence. */}
-                  {t("certificates.mine.code", { code: `\u2066${c.code}\u2069` })}
+                  {tx("certificates.mine.code", { code: <bdi dir="ltr">{c.code}</bdi> })}
                 </p>
                 <p className="actions">
                   <a href={certificatePdfPath(c.id)} className="button button-small" download>

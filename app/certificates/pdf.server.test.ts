@@ -143,6 +143,30 @@ describe("renderCertificatePdf", () => {
     }
   });
 
+  test.each([
+    ["fr", "Marie-Françoise Élisabeth de La Tour-d'Auvergne"],
+    ["ar", "عبد الرحمن بن محمد بن عبد الله الإدريسي الحسني"],
+  ] as const)("%s: a name too long for one line goes on two lines at full size before anything shrinks", async (locale, learnerName) => {
+    // pdftotext -bbox lists words as drawn: Arabic words come out in visual order, letters reversed.
+    const asDrawn = (word: string) => (locale === "ar" ? [...word].reverse().join("") : word);
+    const words = (pdf: Buffer) =>
+      [...pdfText(pdf, "-bbox").matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        ([, yMin, yMax, word]) => ({ word: word.replace(/&apos;/g, "'"), top: Math.round(Number(yMin)), height: Number(yMax) - Number(yMin) }),
+      );
+    const short = locale === "ar" ? "يوسف بناني" : "Jean Dupont";
+    const shortPage = words(await renderCertificatePdf(sample({ locale, learnerName: short })));
+    const fullSize = shortPage.find((w) => w.word === asDrawn(short.split(" ")[0]))!.height;
+    // Words of the long name that appear nowhere else on the page ("de" does, in the title).
+    const elsewhere = new Set(shortPage.map((w) => w.word));
+    const own = new Set(learnerName.split(" ").map(asDrawn).filter((w) => !elsewhere.has(w)));
+    const name = words(await renderCertificatePdf(sample({ locale, learnerName }))).filter((w) => own.has(w.word));
+    expect(name.length).toBe(learnerName.split(" ").map(asDrawn).filter((w) => own.has(w)).length);
+    expect(own.size).toBeGreaterThanOrEqual(3);
+    // Two lines at (nearly) full size: the page's own vertical fit may trim it a little, never to a tiny line.
+    expect(new Set(name.map((w) => w.top)).size).toBe(2);
+    for (const w of name) expect(w.height).toBeGreaterThan(fullSize * 0.8);
+  });
+
   test.each(["fr", "ar"] as const)("%s: the QR code drawn on the page is the verification URL", async (locale) => {
     const input = sample({ locale });
     const file = path.join(dir, `qr-${locale}`);

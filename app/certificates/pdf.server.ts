@@ -62,6 +62,14 @@ function style(locale: Locale, size: number, weight: "regular" | "bold", directi
   return { size, weight, direction, language: locale };
 }
 
+/** For a name: a second line at full size before any shrinking (a long name once became one tiny line). */
+function wrapThenShrink(width: number): FitOptions[] {
+  return [
+    { maxWidth: width, maxLines: 1, minScale: 1 },
+    { maxWidth: width, maxLines: 2, minScale: 0.45 },
+  ];
+}
+
 function oneOrTwoLines(width: number): FitOptions[] {
   return [
     { maxWidth: width, maxLines: 1, minScale: 0.6 },
@@ -181,7 +189,7 @@ function middleBlocks(input: CertificatePdfInput, date: string, scale: number): 
       gapBefore: 0,
     },
     {
-      lines: fitText(input.learnerName, sized(38, "bold"), oneOrTwoLines(CONTENT_WIDTH - 40)),
+      lines: fitText(input.learnerName, sized(38, "bold"), wrapThenShrink(CONTENT_WIDTH - 40)),
       color: COLORS.text,
       gapBefore: 6 * scale,
       rule: true,

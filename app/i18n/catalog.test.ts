@@ -64,6 +64,16 @@ describe("message catalogs", () => {
     expect(mismatched).toEqual([]);
   });
 
+  test("Arabic messages that count something are plural keys", () => {
+    // A number next to a counted noun needs the plural forms: 3–10 take نقاط, 11–99 نقطةً… ("0 من 10 نقطة" was wrong).
+    const nouns = "نقطة|نقاط|دقيقة|دقائق|محاولة|محاولات|سؤال|أسئلة|درس|دروس|ساعة|ساعات|مرة|مرات|يوم|أيام|شخص|أشخاص|شهادة|شهادات|كلمة|كلمات";
+    const counted = new RegExp(`\\{\\w+\\}\\s+(${nouns})`);
+    const singular = Object.entries(catalogs.ar)
+      .filter(([key, text]) => !PLURAL.test(key) && counted.test(text))
+      .map(([key]) => key);
+    expect(singular).toEqual([]);
+  });
+
   test("Arabic messages are written in Arabic script", () => {
     const latinOnly = Object.entries(catalogs.ar)
       .filter(([, v]) => /[A-Za-z]{4,}/.test(v) && !/[\u0600-\u06FF]/.test(v))

@@ -15,6 +15,8 @@ type I18n = {
   tx: (key: string, params: Record<string, ReactNode>) => ReactNode;
   formatDate: (date: Date | string, options?: Intl.DateTimeFormatOptions) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  /** "French, Arabic and English" / "الفرنسية والعربية والإنجليزية": each language's own list words and commas. */
+  formatList: (items: readonly string[]) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -30,6 +32,7 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
       formatDate: (date, options = { dateStyle: "long" }) =>
         new Intl.DateTimeFormat(intl, { timeZone: "UTC", ...options }).format(new Date(date)),
       formatNumber: (value, options) => new Intl.NumberFormat(intl, options).format(value),
+      formatList: (items) => new Intl.ListFormat(intl, { style: "long", type: "conjunction" }).format(items),
     };
   }, [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { localeFromAcceptLanguage, detectLocale } from "./detect.server";
+import { localeFromAcceptLanguage, detectLocale, serverT } from "./detect.server";
 import { translate } from "./translate";
 
 describe("translate", () => {
@@ -50,5 +50,16 @@ describe("locale detection", () => {
     expect(detectLocale(request, null)).toBe("en");
     expect(detectLocale(req({ "accept-language": "ar" }))).toBe("ar");
     expect(detectLocale(req({ cookie: "lang=xx" }))).toBe("fr");
+  });
+});
+
+describe("plurals in the real catalogs", () => {
+  test("a quiz score says points the way each language counts them", () => {
+    const score = (locale: "fr" | "ar" | "en", count: number) => serverT(locale)("quiz.result.score", { score: "0", count, percent: "0" });
+    expect(score("ar", 10)).toBe("0 من 10 نقاط (0٪)");
+    expect(score("ar", 2)).toBe("0 من نقطتين (0٪)");
+    expect(score("ar", 12)).toBe("0 من 12 نقطة (0٪)");
+    expect(score("fr", 1)).toBe("0 sur 1 point (0 %)");
+    expect(score("en", 10)).toBe("0 of 10 points (0%)");
   });
 });

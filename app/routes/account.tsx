@@ -94,7 +94,7 @@ export default function AccountPage() {
         <Form method="post" action="/account" className="form" {...getFormProps(profileForm)}>
           <input type="hidden" name="intent" value="profile" />
           <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
-          <TextField field={profileFields.name} label={t("auth.fields.name")} autoComplete="name" />
+          <TextField field={profileFields.name} label={t("auth.fields.name")} autoComplete="name" dir="auto" />
           <SelectField
             field={profileFields.locale}
             label={t("auth.fields.locale")}

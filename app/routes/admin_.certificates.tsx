@@ -40,7 +40,7 @@ type Row = Awaited<ReturnType<typeof loader>>["certificates"][number];
 type ActionResult = Awaited<ReturnType<typeof action>>["data"] | undefined;
 
 export default function CertificatesAdminPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, tx, locale, formatDate } = useI18n();
   const { q, done, certificates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const foreign = (lang: Locale) => foreignLang(lang, locale);
@@ -88,7 +88,7 @@ export default function CertificatesAdminPage() {
               {certificates.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <span dir="auto">{c.learnerName}</span>
+                    <bdi>{c.learnerName}</bdi>
                     <br />
                     <span className="muted" dir="ltr">
                       {c.email}
@@ -106,7 +106,7 @@ export default function CertificatesAdminPage() {
                     <div className="admin-certificates-actions">
                       <a href={certificatePdfPath(c.id)} download>
                         <span aria-hidden="true">{t("certificates.admin.download")}</span>
-                        <span className="visually-hidden">{t("certificates.admin.downloadLabel", { name: c.learnerName })}</span>
+                        <span className="visually-hidden">{tx("certificates.admin.downloadLabel", { name: <bdi>{c.learnerName}</bdi> })}</span>
                       </a>
                       {c.status === "valid" ? <RevokeForm id={c.id} actionData={actionData} /> : null}
                       {c.reissued ? null : <ReissueForm id={c.id} actionData={actionData} />}

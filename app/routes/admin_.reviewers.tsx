@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReviewersAdminPage() {
-  const { t, locale } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { courses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : {};
@@ -102,14 +102,14 @@ export default function ReviewersAdminPage() {
               <ul className="reviewer-list">
                 {course.reviewers.map((r) => (
                   <li key={r.id}>
-                    <span dir="auto">{r.name}</span> <span className="muted">{r.email}</span>
+                    <bdi>{r.name}</bdi> <span className="muted">{r.email}</span>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={r.id} />
                       <input type="hidden" name="courseId" value={course.id} />
                       <button type="submit" className="button button-small button-secondary">
                         {t("assignment.reviewers.remove")}
-                        <span className="visually-hidden"> {t("assignment.reviewers.removeWho", { name: r.name })}</span>
+                        <span className="visually-hidden"> {tx("assignment.reviewers.removeWho", { name: <bdi>{r.name}</bdi> })}</span>
                       </button>
                     </Form>
                   </li>

@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { t, locale } = useI18n();
+  const { t, locale, formatList } = useI18n();
   const { course, outline, enrolment, rule, ruleSteps } = useLoaderData<typeof loader>();
   const justEnrolled = useActionData<typeof action>()?.enrolled;
   const root = useRootData();
@@ -53,7 +53,7 @@ export default function CoursePage() {
           {t("courses.modules", { count: course.modules })} · {t("courses.lessons", { count: course.lessons })}
         </dd>
         <dt>{t("courses.facts.languages")}</dt>
-        <dd>{course.languages.map((l) => t(`courses.language.${l}`)).join(", ")}</dd>
+        <dd>{formatList(course.languages.map((l) => t(`courses.language.${l}`)))}</dd>
       </dl>
 
       {justEnrolled ? (

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Catalogue() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, formatList } = useI18n();
   const { cards } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -52,7 +52,7 @@ export default function Catalogue() {
                   {t("courses.modules", { count: card.modules })} · {t("courses.lessons", { count: card.lessons })}
                 </dd>
                 <dt>{t("courses.facts.languages")}</dt>
-                <dd>{card.languages.map((l) => t(`courses.language.${l}`)).join(", ")}</dd>
+                <dd>{formatList(card.languages.map((l) => t(`courses.language.${l}`)))}</dd>
               </dl>
             </li>
           );

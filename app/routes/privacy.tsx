@@ -5,10 +5,11 @@ import { pageTitle } from "~/ui/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.title");
 
+// What the platform does today, no more: a section is added here when the feature it describes lands.
 const SECTIONS = [
-  { id: "data", items: ["account", "training", "profile", "technical"] },
-  { id: "purposes", items: ["learning", "reports", "security"] },
-  { id: "access", items: ["you", "managers", "reviewers", "admins", "nobodyElse"] },
+  { id: "data", items: ["account", "training", "technical"] },
+  { id: "purposes", items: ["learning", "certificates", "follow-up", "security"] },
+  { id: "access", items: ["you", "reviewers", "admins", "verify", "nobodyElse"] },
 ] as const;
 
 export default function PrivacyPage() {

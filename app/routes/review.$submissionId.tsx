@@ -46,7 +46,9 @@ export default function ReviewSubmissionPage() {
       </h1>
       <dl className="facts">
         <dt>{t("assignment.reviewPage.learner")}</dt>
-        <dd dir="auto">{page.learnerName}</dd>
+        <dd>
+          <bdi>{page.learnerName}</bdi>
+        </dd>
         <dt>{t("assignment.reviewPage.course")}</dt>
         <dd {...foreign}>{page.courseTitle}</dd>
       </dl>

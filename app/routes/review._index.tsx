@@ -39,7 +39,7 @@ export default function ReviewQueuePage() {
               <li key={item.submissionId} className="card">
                 <h2>
                   <Link to={`/review/${item.submissionId}`}>
-                    <span dir="auto">{item.learnerName}</span> — <span {...foreign}>{item.assignmentTitle}</span>
+                    <bdi>{item.learnerName}</bdi> — <span {...foreign}>{item.assignmentTitle}</span>
                   </Link>
                 </h2>
                 <p className="meta" {...foreign}>

@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function VerifyCodePage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, tx, locale, formatDate } = useI18n();
   const loaded = useLoaderData<typeof loader>();
 
   if (loaded.kind === "rate-limited") {
@@ -62,7 +62,7 @@ export default function VerifyCodePage() {
         <div className="alert alert-error verify-status" role="status">
           <h2>{t("certificates.verify.unknownTitle")}</h2>
           <p>
-            {t("certificates.verify.unknown", { code: `\u2066${code}\u2069` })}
+            {tx("certificates.verify.unknown", { code: <bdi dir="ltr">{code}</bdi> })}
           </p>
         </div>
       ) : (
@@ -70,15 +70,21 @@ export default function VerifyCodePage() {
           <h2>{t(result.status === "valid" ? "certificates.verify.validTitle" : "certificates.verify.revokedTitle")}</h2>
           <p>{t(result.status === "valid" ? "certificates.verify.valid" : "certificates.verify.revoked")}</p>
           <dl className="facts">
+            {/* Values are isolated inside cells that keep the page's direction, so they line up with
+                their labels in Arabic as in French (a dir on the cell itself aligned it to the left). */}
             <dt>{t("certificates.verify.name")}</dt>
-            <dd dir="auto">{result.name}</dd>
+            <dd>
+              <bdi>{result.name}</bdi>
+            </dd>
             <dt>{t("certificates.verify.course")}</dt>
-            <dd dir="auto">{result.course}</dd>
+            <dd>
+              <bdi>{result.course}</bdi>
+            </dd>
             <dt>{t("certificates.verify.date")}</dt>
             <dd>{formatDate(result.date)}</dd>
             <dt>{t("certificates.verify.code")}</dt>
-            <dd dir="ltr" className="certificate-code">
-              {code}
+            <dd className="certificate-code">
+              <bdi dir="ltr">{code}</bdi>
             </dd>
           </dl>
         </div>

@@ -67,7 +67,7 @@ export function SiteHeader() {
           {user ? (
             <Form method="post" action="/logout" className="inline-form">
               <Link to="/account" className="user-name">
-                {user.name}
+                <bdi>{user.name}</bdi>
                 <span className="visually-hidden"> ({t("auth.nav.account")})</span>
               </Link>{" "}
               <button type="submit" className="button button-small button-secondary">

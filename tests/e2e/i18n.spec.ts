@@ -41,6 +41,22 @@ test.describe("languages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(ar("common.home.title"));
     });
 
+    test("lists languages with Arabic words, not a Latin comma", async ({ page }) => {
+      await page.goto("/courses");
+      const languages = ["fr", "ar", "en"].map((l) => ar(`courses.language.${l}`));
+      const listed = new Intl.ListFormat("ar-MA", { style: "long", type: "conjunction" }).format(languages);
+      expect(listed).toContain(" و");
+      const cells = page.locator("dt").filter({ hasText: ar("courses.facts.languages") }).locator("xpath=following-sibling::dd[1]");
+      await expect(cells.first()).toBeVisible();
+      for (const text of await cells.allTextContents()) expect(text).not.toContain(",");
+      await expect(page.getByText(listed, { exact: true }).first()).toBeVisible();
+    });
+
+    test("asks for names in either direction", async ({ page }) => {
+      await page.goto("/signup");
+      await expect(page.getByLabel(ar("auth.fields.name"))).toHaveAttribute("dir", "auto");
+    });
+
     test("and keeps the language they then choose over Accept-Language", async ({ page }) => {
       await page.goto("/");
       await switchLanguage(page, "ar", "fr");

@@ -1,4 +1,8 @@
-import { expect, test } from "../setup/e2e-fixtures";
+import { spawnSync } from "node:child_process";
+import { createSessionFor, createSubmission, createUser } from "../setup/e2e-db";
+import { ROOT } from "../setup/e2e-env";
+import { DEMO, expect, test } from "../setup/e2e-fixtures";
+import { productionServerEnv } from "../setup/production-server";
 
 test.describe("production serving", () => {
   test("pages carry the security headers and a fresh CSP nonce each time", async ({ request }) => {
@@ -76,5 +80,40 @@ test.describe("production serving", () => {
     const same = await request.post("/language", { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
     expect(same.status()).toBe(302);
     expect(same.headers()["set-cookie"]).toContain("lang=en");
+  });
+
+  test("what a signed-in person is shown is never cached: private, no-store", async ({ request }) => {
+    const learner = await createUser();
+    const submission = createSubmission(learner.email, "first-steps-media-pitch", "story-pitch", "Un pitch.");
+    const pages: [string, string][] = [
+      [DEMO.admin, "/admin"],
+      [learner.email, "/me"],
+      [DEMO.reviewer, `/review/${submission}`],
+      [learner.email, "/courses"],
+      [learner.email, "/me.data"],
+    ];
+    for (const [email, path] of pages) {
+      const response = await request.get(path, { headers: { cookie: `tadrib_session=${createSessionFor(email)}` }, maxRedirects: 0 });
+      expect([path, response.status()]).toEqual([path, 200]);
+      expect([path, response.headers()["cache-control"]]).toEqual([path, "private, no-store"]);
+    }
+    // Anonymous pages are not marked private; fingerprinted assets keep their year.
+    expect((await request.get("/courses")).headers()["cache-control"]).toBeUndefined();
+  });
+
+  test("the reset page sends one Referrer-Policy, its own", async ({ request }) => {
+    const response = await request.get("/reset-password/not-a-real-token");
+    const values = response.headersArray().filter((h) => h.name.toLowerCase() === "referrer-policy");
+    expect(values.map((h) => h.value)).toEqual(["same-origin"]);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+  });
+
+  test("in production the server refuses to start without APP_URL, and says why", () => {
+    const env = productionServerEnv({ port: 3998, dbFile: "/nonexistent/never-opened.db", appUrl: "unused" });
+    delete env.APP_URL;
+    const result = spawnSync(process.execPath, ["server-build/index.js"], { cwd: ROOT, env, encoding: "utf8", timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("APP_URL is not set");
+    expect(result.stderr).toContain("never from the request's Host header");
   });
 });

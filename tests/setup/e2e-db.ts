@@ -118,3 +118,32 @@ export async function readLatestEmail(to: string, { containing = "", timeoutMs =
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** An enrolment, inserted directly (idempotent). */
+export function enrol(email: string, courseSlug: string, file = e2eDb()): void {
+  const user = findUser(email, file)!;
+  withDb((db) => {
+    const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(courseSlug) as { id: string };
+    db.prepare(`INSERT OR IGNORE INTO "Enrolment" (id, userId, courseId, enrolledAt) VALUES (?, ?, ?, ?)`).run(
+      `e2e-enrol-${user.id}-${course.id}`,
+      user.id,
+      course.id,
+      sqliteDate(new Date()),
+    );
+  }, file);
+}
+
+/** A submitted (not yet reviewed) version of an assignment, inserted directly; returns its id. */
+export function createSubmission(email: string, courseSlug: string, assignmentId: string, text: string, file = e2eDb()): string {
+  enrol(email, courseSlug, file);
+  const user = findUser(email, file)!;
+  const id = `e2esub${crypto.randomBytes(8).toString("hex")}`;
+  withDb((db) => {
+    const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(courseSlug) as { id: string };
+    const version = (db.prepare(`SELECT count(*) AS n FROM "Submission" WHERE userId = ? AND courseId = ? AND assignmentId = ?`).get(user.id, course.id, assignmentId) as { n: number }).n + 1;
+    db.prepare(
+      `INSERT INTO "Submission" (id, userId, courseId, assignmentId, version, text, status, submittedAt) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?)`,
+    ).run(id, user.id, course.id, assignmentId, version, text, sqliteDate(new Date()));
+  }, file);
+  return id;
+}

@@ -9,7 +9,13 @@ import path from "node:path";
 import { E2E_TEMPLATE_DB, ROOT } from "./e2e-env";
 import { freePort, productionServerEnv } from "./production-server";
 
-export type WorkerServer = { url: string; dbFile: string; stop: () => Promise<void> };
+export type WorkerServer = {
+  url: string;
+  dbFile: string;
+  /** What the server has written to stdout and stderr so far (warnings and errors: LOG_LEVEL=warn). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -34,12 +40,20 @@ export async function startWorkerServer(workerIndex: number): Promise<WorkerServ
   const child = spawn(process.execPath, ["server-build/index.js"], {
     cwd: ROOT,
     env: productionServerEnv({ port, dbFile, appUrl: url }),
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      process.stderr.write(chunk); // still shown in the test run's output
+    });
+  }
   await waitForHealth(url, child, 60_000);
   return {
     url,
     dbFile,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

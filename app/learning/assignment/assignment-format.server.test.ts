@@ -42,6 +42,19 @@ describe("parseAssignmentDefinition", () => {
     expect(plain.ok && plain.assignment.attachment).toBeNull();
   });
 
+  it("reads word limits, and refuses limits that cannot be met", () => {
+    const withWords = (words: unknown) => ({ ...pitch(), words });
+    const checked = parseAssignmentDefinition(withWords({ min: 250, max: 400 }), "pitch", ALL, FILE);
+    expect(checked.ok && checked.assignment.words).toEqual({ min: 250, max: 400 });
+    const onlyMax = parseAssignmentDefinition(withWords({ max: 400 }), "pitch", ALL, FILE);
+    expect(onlyMax.ok && onlyMax.assignment.words).toEqual({ min: null, max: 400 });
+    expect(parseAssignmentDefinition(pitch(), "pitch", ALL, FILE)).toMatchObject({ ok: true, assignment: { words: null } });
+    expect(errorsOf(withWords({ min: 400, max: 250 }))).toEqual([`${FILE}: words.min: is more than max (250)`]);
+    expect(errorsOf(withWords({}))).toEqual([`${FILE}: words: give min:, max: or both`]);
+    expect(errorsOf(withWords({ min: 2.5 }))).toEqual([`${FILE}: words.min: must be a whole number of words`]);
+    expect(errorsOf(withWords({ max: 50_000 }))).toEqual([`${FILE}: words.max: cannot fit in the 20000 characters an answer may have`]);
+  });
+
   it("names the file and the field of a missing translation", () => {
     const raw = pitch() as { rubric: { levels: { label: Record<string, string> }[] }[]; title: Record<string, string> };
     delete raw.rubric[0].levels[1].label.ar;

@@ -5,7 +5,7 @@ import { displayPath } from "~/catalog/course-schema.server";
 import type { LocalizedText } from "~/catalog/types";
 import { issueMessages, readYaml } from "~/catalog/yaml-errors.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
-import { ATTACHMENT_KINDS, type AssignmentDefinition } from "./types";
+import { ATTACHMENT_KINDS, MAX_TEXT_LENGTH, type AssignmentDefinition } from "./types";
 
 /**
  * courses/<slug>/assignments/<assignmentId>.yml, the format course writers
@@ -65,6 +65,13 @@ const assignmentSchema = z
     title: localized,
     instructions: localized,
     text: z.enum(["required", "optional"], { errorMap: () => ({ message: "must be required or optional" }) }).default("required"),
+    words: z
+      .object({
+        min: z.number({ invalid_type_error: "must be a whole number of words" }).int("must be a whole number of words").min(1, "must be at least 1").optional(),
+        max: z.number({ invalid_type_error: "must be a whole number of words" }).int("must be a whole number of words").min(1, "must be at least 1").optional(),
+      })
+      .strict()
+      .optional(),
     attachment: attachmentSchema.optional(),
     rubric: z.array(criterionSchema, { required_error: "Required" }).min(1, "needs at least one criterion"),
   })
@@ -92,6 +99,13 @@ export function parseAssignmentDefinition(raw: unknown, assignmentId: string, la
 
   const a = parsed.data;
   const issues = [...languageIssues(a.title, ["title"], languages), ...languageIssues(a.instructions, ["instructions"], languages)];
+  if (a.words && a.words.min === undefined && a.words.max === undefined) issues.push({ path: ["words"], message: "give min:, max: or both" });
+  if (a.words?.min !== undefined && a.words.max !== undefined && a.words.min > a.words.max) {
+    issues.push({ path: ["words", "min"], message: `is more than max (${a.words.max})` });
+  }
+  if (a.words?.max !== undefined && a.words.max * 2 > MAX_TEXT_LENGTH) {
+    issues.push({ path: ["words", "max"], message: `cannot fit in the ${MAX_TEXT_LENGTH} characters an answer may have` });
+  }
   if (a.text === "optional" && !a.attachment) {
     issues.push({ path: ["text"], message: "can be optional only when an attachment is allowed (otherwise there is nothing to submit)" });
   }
@@ -126,6 +140,7 @@ export function parseAssignmentDefinition(raw: unknown, assignmentId: string, la
       title: a.title,
       instructions: a.instructions,
       text: a.text,
+      words: a.words ? { min: a.words.min ?? null, max: a.words.max ?? null } : null,
       attachment: a.attachment ?? null,
       rubric: a.rubric,
     },

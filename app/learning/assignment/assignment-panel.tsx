@@ -1,9 +1,10 @@
+import { useState } from "react";
 import type { useFetcher } from "@remix-run/react";
 import { directionOf, type Locale } from "~/i18n/locales";
 import { useForeign, useI18n } from "~/i18n/react";
 import { FieldErrors, FormErrors } from "~/ui/fields";
-import type { AssignmentPanelData, PanelVersion, SubmissionStatus } from "./types";
-import { MAX_TEXT_LENGTH } from "./types";
+import { MAX_TEXT_LENGTH, type AssignmentPanelData, type PanelVersion, type SubmissionStatus } from "./types";
+import { countWords, wordCountError } from "./word-count";
 
 /**
  * An assignment as the learner sees it: instructions, the rubric they will be
@@ -154,6 +155,17 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
   const describe = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
   const maxSizeMB = data.attachment?.maxSizeMB ?? state?.maxSizeMB ?? 0;
   const kinds = new Intl.ListFormat(locale, { type: "disjunction" }).format(data.attachment?.kinds.map((k) => t(`assignment.kind.${k}`)) ?? []);
+  const initialText = state?.values?.text ?? (resubmit ? latest.text : "");
+  // Counted as the learner types, with the same rule the server enforces.
+  const [words, setWords] = useState(() => countWords(initialText));
+  const limits = data.words;
+  const wordHint = !limits
+    ? null
+    : limits.min !== null && limits.max !== null
+      ? t("assignment.form.wordRange", { min: limits.min, max: limits.max })
+      : limits.min !== null
+        ? t("assignment.form.wordMin", { min: limits.min })
+        : t("assignment.form.wordMax", { max: limits.max ?? 0 });
 
   return (
     // The island sits inside the lesson body, which carries the course's language: the interface text here is in the reader's.
@@ -199,6 +211,7 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
                 {data.text === "optional" ? ` ${t("assignment.form.optional")}` : ""}
               </label>
               <p id={`${ids.text}-hint`} className="field-hint">
+                {wordHint ? `${wordHint} ` : ""}
                 {t("assignment.form.textHint", { max: MAX_TEXT_LENGTH })}
               </p>
               <textarea
@@ -208,11 +221,21 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
                 dir="auto"
                 maxLength={MAX_TEXT_LENGTH}
                 required={data.text === "required"}
-                defaultValue={state?.values?.text ?? (resubmit ? latest.text : "")}
+                defaultValue={initialText}
+                onInput={(event) => setWords(countWords(event.currentTarget.value))}
                 aria-invalid={errors.text ? true : undefined}
-                aria-describedby={describe(`${ids.text}-hint`, errors.text && `${ids.text}-error`)}
+                aria-describedby={describe(`${ids.text}-hint`, data.words ? `${ids.text}-count` : undefined, errors.text && `${ids.text}-error`)}
               />
-              <FieldErrors id={`${ids.text}-error`} errors={errors.text} />
+              {data.words ? (
+                <p id={`${ids.text}-count`} className={`field-hint word-count${wordCountError(words, data.words) ? " word-count-out" : ""}`}>
+                  {t("assignment.form.wordCount", { count: words })}
+                </p>
+              ) : null}
+              <FieldErrors
+                id={`${ids.text}-error`}
+                errors={errors.text}
+                params={{ count: countWords(initialText), min: data.words?.min ?? 0, max: data.words?.max ?? 0 }}
+              />
             </div>
             {data.attachment ? (
               <div className="field">

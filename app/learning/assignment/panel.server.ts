@@ -73,6 +73,7 @@ export async function assignmentPanel(input: {
     title: textIn(assignment.title, lang),
     instructionsHtml: textIn(assignment.instructionsHtml, lang),
     text: assignment.text,
+    words: assignment.words,
     attachment: assignment.attachment ? { ...assignment.attachment, accept: acceptAttribute(assignment.attachment.kinds) } : null,
     rubric,
     maxPoints: maxPoints(assignment),

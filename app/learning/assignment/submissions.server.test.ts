@@ -164,6 +164,19 @@ describe("submitAssignment", () => {
     expect(fs.existsSync(attachmentPath(file.key))).toBe(true);
   });
 
+  it("enforces the brief's word limits, counting words as the page does, and stores nothing when refused", async () => {
+    writeCourseAssignment(dirs.courses, "media-migration", "short-pitch", PITCH_YAML.replace("text: required", "text: required\nwords: { min: 5, max: 8 }"));
+    const base = { userId: amina.id, courseId: media.id, assignmentId: "short-pitch", attachment: null };
+    expect(await submitAssignment({ ...base, text: "Trop court, vraiment." })).toEqual({ ok: false, errors: { text: ["assignment.errors.tooFewWords"] } });
+    expect(await submitAssignment({ ...base, text: "un deux trois quatre cinq six sept huit neuf" })).toEqual({
+      ok: false,
+      errors: { text: ["assignment.errors.tooManyWords"] },
+    });
+    // Punctuation alone is not a word; "l'angle" is one; Arabic words count like any other.
+    expect(await submitAssignment({ ...base, text: "l'angle — choisi : قصة المهاجرين في المدينة !" })).toMatchObject({ ok: true });
+    expect(await db.submission.count({ where: { userId: amina.id, assignmentId: "short-pitch" } })).toBe(1);
+  });
+
   it("grades a double-submitted answer once", async () => {
     const results = await Promise.all([submit(amina), submit(amina), submit(amina)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);

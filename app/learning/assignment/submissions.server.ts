@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { cleanUserText } from "~/i18n/user-text";
+import { wordLimitError } from "./word-count";
 import { Prisma } from "~/db/generated/client";
 import { loadAssignment, maxPoints, type LoadedAssignment } from "./assignments.server";
 import { deleteAttachment, type AttachmentProblem, type StoredAttachment } from "./attachments.server";
@@ -88,8 +89,10 @@ async function submitChecked(input: SubmitInput): Promise<SubmitResult> {
 
   // Line endings differ between browsers; count what the learner sees.
   const text = cleanUserText(input.text, { multiline: true }).trim();
+  const wordProblem = wordLimitError(text, assignment.words);
   if (text.length > MAX_TEXT_LENGTH) add("text", "assignment.errors.textTooLong");
   else if (!text && assignment.text === "required") add("text", "assignment.errors.textRequired");
+  else if (wordProblem) add("text", wordProblem);
 
   const rules = assignment.attachment;
   if (input.attachmentProblem === "tooLarge") add("attachment", "assignment.errors.attachmentTooLarge");

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "~/catalog/types";
+import type { WordLimits } from "./word-count";
 import type { Locale } from "~/i18n/locales";
 
 /**
@@ -40,6 +41,8 @@ export type AssignmentDefinition = {
   /** Markdown, per language. */
   instructions: LocalizedText;
   text: "required" | "optional";
+  /** How many words the text must have (the brief's "250 to 400 words"); null: no limit. */
+  words: WordLimits | null;
   attachment: { kinds: AttachmentKind[]; maxSizeMB: number; required: boolean } | null;
   rubric: RubricCriterion[];
 };
@@ -68,6 +71,7 @@ export type AssignmentPanelData = {
   title: string;
   instructionsHtml: string;
   text: AssignmentDefinition["text"];
+  words: WordLimits | null;
   attachment: { kinds: AttachmentKind[]; maxSizeMB: number; required: boolean; accept: string } | null;
   rubric: PanelCriterion[];
   maxPoints: number;

@@ -200,8 +200,9 @@ export function QuizResult({ result, lang, headingLevel }: { result: AttemptResu
         <strong>{result.passed ? t("quiz.result.passed") : t("quiz.result.failed", { percent: formatNumber(result.passingScore) })}</strong>{" "}
         {t("quiz.result.score", {
           score: formatNumber(result.score, { maximumFractionDigits: 2 }),
-          max: formatNumber(result.maxScore, { maximumFractionDigits: 2 }),
           percent: formatNumber(result.percent, { maximumFractionDigits: 1 }),
+          // The maximum picks the plural of "points": Arabic says 3–10 نقاط, 11 and more نقطة.
+          count: result.maxScore,
         })}
       </p>
       {result.review ? (
