@@ -1,0 +1,202 @@
+/**
+ * Every route of app/routes, read with GET and written with POST, by each
+ * kind of person: what the server answers, and that a refusal carries none
+ * of the owner's data. The list of routes comes from the route files
+ * themselves: a new route with no entry here fails the suite until someone
+ * decides who may use it.
+ *
+ * Codes: 200 page, 302 redirect (to the login page for anonymous visitors
+ * of private pages), 400 refused input, 403 forbidden (a role may not use
+ * the page at all), 404 not found (also what a person gets for someone
+ * else's item, so ids cannot be probed), 405 no such method.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, SAMPLE_COURSE } from "../setup/e2e-env";
+import { expect, test } from "../setup/e2e-fixtures";
+import { makeWorld, MEDIA_COURSE, PERSONAS, type Persona, type World } from "../setup/e2e-personas";
+
+type Codes = Record<Persona, number>;
+type Entry = {
+  path: (w: World) => string;
+  get: Codes;
+  /** For a route with no action: every method but GET answers 405. */
+  post: Codes | "no action";
+  body?: (w: World, persona: Persona) => Record<string, string>;
+};
+
+/** The same code for everyone. */
+const all = (code: number): Codes => Object.fromEntries(PERSONAS.map((p) => [p, code])) as Codes;
+/** Anonymous visitors are sent to log in; everyone else gets `code`. */
+const signedIn = (code: number): Codes => ({ ...all(code), anonymous: 302 });
+/** Anonymous visitors are sent to log in; admins get `code`; everyone else `others`. */
+const adminOnly = (code: number, others = 403): Codes => ({ ...all(others), anonymous: 302, admin: code });
+/**
+ * A course's own pages: the two learners are enrolled; anyone else signed in (the admin included) is
+ * sent to the course page to enrol first, and anonymous visitors to log in.
+ */
+const enrolled = (code: number): Codes => ({ ...signedIn(302), learner: code, otherLearner: code });
+
+const lesson = `/courses/${SAMPLE_COURSE}/what-is-trafficking`;
+const quiz = `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge`;
+
+const MATRIX: Record<string, Entry> = {
+  "_index.tsx": { path: () => "/", get: all(200), post: "no action" },
+  "privacy.tsx": { path: () => "/privacy", get: all(200), post: "no action" },
+  "healthz.ts": { path: () => "/healthz", get: all(200), post: "no action" },
+  "courses._index.tsx": { path: () => "/courses", get: all(200), post: "no action" },
+  "verify._index.tsx": { path: () => "/verify", get: all(200), post: "no action" },
+  "verify.$code.tsx": { path: (w) => `/verify/${w.verifyCode}`, get: all(200), post: "no action" },
+  // Outside production only: the e2e server is a production build.
+  "dev.mail.tsx": { path: () => "/dev/mail", get: all(404), post: "no action" },
+  "language.tsx": { path: () => "/language", get: all(302), post: all(302), body: () => ({ lang: "fr", redirectTo: "/" }) },
+
+  "login.tsx": {
+    path: () => "/login",
+    get: { ...all(302), anonymous: 200 },
+    // Signed-in people are sent on; a visitor with a wrong password is refused.
+    post: { ...all(302), anonymous: 400 },
+    body: () => ({ email: "nobody@example.test", password: "not the password" }),
+  },
+  "signup.tsx": {
+    path: () => "/signup",
+    get: { ...all(302), anonymous: 200 },
+    post: { ...all(302), anonymous: 400 },
+    body: () => ({ name: "X" }),
+  },
+  // A different address per person: a few requests an hour per address are allowed, whoever asks.
+  "forgot-password.tsx": { path: () => "/forgot-password", get: all(200), post: all(200), body: (_, p) => ({ email: `nobody-${p}@example.test` }) },
+  "reset-password.$token.tsx": { path: () => "/reset-password/not-a-token", get: all(200), post: all(400), body: () => ({ password: "x" }) },
+  "confirm-email.$token.tsx": { path: () => "/confirm-email/not-a-token", get: all(200), post: all(400) },
+  "logout.tsx": { path: () => "/logout", get: all(302), post: all(302) },
+
+  "account.tsx": { path: () => "/account", get: signedIn(200), post: signedIn(400), body: () => ({ intent: "profile", name: "" }) },
+  "me._index.tsx": { path: () => "/me", get: signedIn(200), post: "no action" },
+  "me.certificates._index.tsx": { path: () => "/me/certificates", get: signedIn(200), post: "no action" },
+  "me.certificates.$file.ts": {
+    path: (w) => `/me/certificates/${w.certificateId}.pdf`,
+    get: { ...signedIn(404), learner: 200, admin: 200 },
+    post: "no action",
+  },
+
+  "courses.$slug._index.tsx": {
+    path: () => `/courses/${SAMPLE_COURSE}`,
+    get: all(200),
+    // Enrolling: everyone signed in may (the reviewer and the manager too); it is idempotent.
+    post: signedIn(200),
+    body: () => ({ intent: "enrol" }),
+  },
+  "courses.$slug.$lesson.tsx": {
+    path: () => lesson,
+    // The learners are enrolled; the others may not read a course they have not enrolled in.
+    get: enrolled(200),
+    post: enrolled(200),
+    body: () => ({ intent: "complete" }),
+  },
+  "courses.$slug.quizzes.$quizId.tsx": {
+    path: () => quiz,
+    get: enrolled(200),
+    // A form that names no attempt changes nothing and goes back to the lesson.
+    post: enrolled(302),
+    body: () => ({ intent: "save", attemptId: "not-an-attempt" }),
+  },
+  "courses.$slug.quizzes.$quizId.answers.tsx": {
+    path: () => `${quiz}/answers`,
+    get: all(405),
+    post: enrolled(404),
+    body: () => ({ attemptId: "not-an-attempt", questionId: "consent", value: "true" }),
+  },
+  "courses.$slug.quizzes.$quizId_.statistics.tsx": {
+    path: () => `${quiz}/statistics`,
+    // The reviewer here reviews this very course: statistics are theirs to see.
+    get: { ...adminOnly(200), reviewerElsewhere: 200 },
+    post: "no action",
+  },
+  "courses.$slug.assignments.$assignmentId.tsx": {
+    path: () => `/courses/${MEDIA_COURSE}/assignments/story-pitch`,
+    get: enrolled(200),
+    // The learner's version awaits review (nothing new may be sent); the other learner's text is too short.
+    post: enrolled(400),
+    body: () => ({ text: "Trop court." }),
+  },
+
+  "review._index.tsx": { path: () => "/review", get: { ...adminOnly(200), reviewerElsewhere: 200 }, post: "no action" },
+  "review.$submissionId.tsx": {
+    path: (w) => `/review/${w.submissionId}`,
+    // Learners and managers have no reviewing role (403); a reviewer of another course gets what an unknown id gets.
+    get: { ...adminOnly(200), reviewerElsewhere: 404 },
+    post: { ...adminOnly(400), reviewerElsewhere: 404 },
+    body: () => ({ decision: "nonsense" }),
+  },
+  "submissions.$submissionId.attachment.ts": {
+    path: (w) => `/submissions/${w.submissionId}/attachment`,
+    get: { ...signedIn(404), learner: 200, admin: 200 },
+    post: "no action",
+  },
+
+  "admin._index.tsx": { path: () => "/admin", get: adminOnly(200), post: "no action" },
+  "admin_.certificates.tsx": {
+    path: () => "/admin/certificates",
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "revoke", id: "not-a-certificate" }),
+  },
+  "admin_.reviewers.tsx": {
+    path: () => "/admin/reviewers",
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "add", email: "not-an-email", courseId: "" }),
+  },
+};
+
+function routeFiles() {
+  const dir = path.join(ROOT, "app/routes");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .map((file) => {
+      const source = fs.readFileSync(path.join(dir, file), "utf8");
+      return { file, hasAction: /export (async )?function action\b|export const action\b/.test(source) };
+    });
+}
+
+test("every route file has an entry, and only routes with an action may accept a POST", () => {
+  const files = routeFiles();
+  const missing = files.filter((f) => !(f.file in MATRIX)).map((f) => f.file);
+  const stale = Object.keys(MATRIX).filter((name) => !files.some((f) => f.file === name));
+  const mismatched = files.filter((f) => f.file in MATRIX && f.hasAction === (MATRIX[f.file].post === "no action")).map((f) => f.file);
+  expect({ missing, stale, mismatched }).toEqual({ missing: [], stale: [], mismatched: [] });
+});
+
+test.describe("who gets what", () => {
+  for (const [file, entry] of Object.entries(MATRIX)) {
+    test(`${file}: GET and POST for each person`, async ({ request }) => {
+      // Each route gets people of its own: what one route's POST changes (an enrolment) cannot sway another's answers.
+      const world: World = await makeWorld();
+      const url = entry.path(world);
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const persona of PERSONAS) {
+        const cookie = world.cookie(persona);
+        const headers = cookie ? { cookie } : undefined;
+        const get = await request.get(url, { headers, maxRedirects: 0 });
+        const post = await request.post(url, { headers, form: entry.body?.(world, persona) ?? {}, maxRedirects: 0 });
+        seen.push(`${persona}: GET ${get.status()} POST ${post.status()}`);
+        const postWanted = entry.post === "no action" ? 405 : entry.post[persona];
+        wanted.push(`${persona}: GET ${entry.get[persona]} POST ${postWanted}`);
+        if (get.status() === 302 && entry.get[persona] === 302 && persona === "anonymous" && url !== "/language" && url !== "/logout") {
+          expect(get.headers().location).toMatch(/^\/login\?redirectTo=|^\//);
+        }
+        // Refusals carry nothing of the owner's data.
+        const mayRead = persona === "learner" || persona === "admin";
+        if (!mayRead) {
+          for (const response of [get, post]) {
+            const body = await response.text();
+            for (const secret of world.secrets) expect(body, `${persona} ${url}`).not.toContain(secret);
+          }
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+});

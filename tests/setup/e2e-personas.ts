@@ -1,0 +1,81 @@
+/**
+ * The people of the security suite and what they own, made directly in this
+ * worker's database: a learner with a submission (and its file), a
+ * certificate; another learner in the same courses; a reviewer of another
+ * course; an organisation manager and an admin.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createSessionFor, createSubmission, createUser, enrol, withDb } from "./e2e-db";
+import { ROOT, SAMPLE_COURSE } from "./e2e-env";
+
+export const MEDIA_COURSE = "first-steps-media-pitch";
+export const PERSONAS = ["anonymous", "learner", "otherLearner", "reviewerElsewhere", "manager", "admin"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export type World = {
+  /** A fresh session's cookie header for the persona ("" for anonymous): a test that logs out ends only its own. */
+  cookie: (persona: Persona) => string;
+  email: Record<Exclude<Persona, "anonymous">, string>;
+  submissionId: string;
+  certificateId: string;
+  verifyCode: string;
+  /** Texts only the learner, their reviewers and admins may ever receive. */
+  secrets: string[];
+};
+
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const random = (n: number) => crypto.randomBytes(n).toString("hex");
+
+export async function makeWorld(): Promise<World> {
+  const marker = random(6);
+  const learner = await createUser({ name: `Salma Owner ${marker}` });
+  const other = await createUser({ name: "Karim Other" });
+  const reviewer = await createUser({ name: "Rachid Reviewer", role: "reviewer" });
+  // Fresh ones rather than the demo accounts, so nothing another test did to those sways the answers.
+  const manager = await createUser({ name: "Meriem Manager", role: "manager" });
+  const admin = await createUser({ name: "Adil Admin", role: "admin" });
+  for (const user of [learner, other]) for (const slug of [SAMPLE_COURSE, MEDIA_COURSE]) enrol(user.email, slug);
+
+  const pitch = `Pitch privé ${marker}: les saisonnières de Kénitra.`;
+  const submissionId = createSubmission(learner.email, MEDIA_COURSE, "story-pitch", pitch);
+  // Its attachment, on disk where the server keeps uploads, under a key of the stored form.
+  const key = crypto.randomBytes(18).toString("base64url").slice(0, 24);
+  const dir = path.join(ROOT, "data/uploads/submissions");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, key), `%PDF-1.4\n% private ${marker}\n%%EOF\n`);
+  const certificateId = `e2ecert${random(8)}`;
+  const verifyCode = Array.from(crypto.randomBytes(20), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b % 32]).join("");
+
+  withDb((db) => {
+    db.prepare(`UPDATE "Submission" SET attachmentKey = ?, attachmentName = ?, attachmentMimeType = 'application/pdf', attachmentSize = 40 WHERE id = ?`).run(
+      key,
+      `pitch-${marker}.pdf`,
+      submissionId,
+    );
+    const course = (slug: string) => (db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(slug) as { id: string }).id;
+    db.prepare(`INSERT INTO "CourseReviewer" (id, userId, courseId, createdAt) VALUES (?, ?, ?, ?)`).run(
+      `e2erev${random(6)}`,
+      reviewer.id,
+      course(SAMPLE_COURSE),
+      sqliteDate(new Date()),
+    );
+    const completionId = `e2ecomp${random(8)}`;
+    const now = sqliteDate(new Date());
+    db.prepare(`INSERT INTO "Completion" (id, userId, courseId, courseVersion, modality, completedAt) VALUES (?, ?, ?, 'v1', 'online', ?)`).run(
+      completionId,
+      learner.id,
+      course(SAMPLE_COURSE),
+      now,
+    );
+    db.prepare(
+      `INSERT INTO "Certificate" (id, code, userId, courseId, completionId, activeCompletionId, locale, learnerName, courseTitle, hours, issuedAt)
+       VALUES (?, ?, ?, ?, ?, ?, 'fr', ?, 'Premiers pas', 1, ?)`,
+    ).run(certificateId, verifyCode, learner.id, course(SAMPLE_COURSE), completionId, completionId, learner.name, now);
+  });
+
+  const email = { learner: learner.email, otherLearner: other.email, reviewerElsewhere: reviewer.email, manager: manager.email, admin: admin.email };
+  const cookie = (persona: Persona) => (persona === "anonymous" ? "" : `tadrib_session=${createSessionFor(email[persona])}`);
+  return { cookie, email, submissionId, certificateId, verifyCode, secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`] };
+}
