@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { useFetcher } from "@remix-run/react";
 import { directionOf, type Locale } from "~/i18n/locales";
 import { useForeign, useI18n } from "~/i18n/react";
@@ -158,6 +158,11 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
   const initialText = state?.values?.text ?? (resubmit ? latest.text : "");
   // Counted as the learner types, with the same rule the server enforces.
   const [words, setWords] = useState(() => countWords(initialText));
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // Text typed before the page hydrated (a slow phone) is in the box but was never counted.
+  useEffect(() => {
+    if (textRef.current) setWords(countWords(textRef.current.value));
+  }, []);
   const limits = data.words;
   const wordHint = !limits
     ? null
@@ -222,6 +227,7 @@ export function AssignmentPanel({ data, headingLevel, Form, state, busy }: Panel
                 maxLength={MAX_TEXT_LENGTH}
                 required={data.text === "required"}
                 defaultValue={initialText}
+                ref={textRef}
                 onInput={(event) => setWords(countWords(event.currentTarget.value))}
                 aria-invalid={errors.text ? true : undefined}
                 aria-describedby={describe(`${ids.text}-hint`, data.words ? `${ids.text}-count` : undefined, errors.text && `${ids.text}-error`)}

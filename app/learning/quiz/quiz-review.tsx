@@ -109,7 +109,9 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
       body = (
         <dl className="facts">
           <dt>{t("quiz.result.yourAnswer")}</dt>
-          <dd dir="auto">{given(question.given)}</dd>
+          <dd>
+            <bdi>{given(question.given)}</bdi>
+          </dd>
           {question.accepted === null ? null : (
             <>
               <dt>{t("quiz.result.accepted")}</dt>
@@ -125,7 +127,9 @@ function GradableReview({ question, lang }: { question: ReviewedGradableQuestion
       body = (
         <dl className="facts">
           <dt>{t("quiz.result.yourAnswer")}</dt>
-          <dd dir="auto">{given(question.given)}</dd>
+          <dd>
+            <bdi>{given(question.given)}</bdi>
+          </dd>
           {answer === null ? null : (
             <>
               <dt>{t("quiz.result.expected")}</dt>
