@@ -80,7 +80,7 @@ const sessionTokenIn = (headers: Headers) =>
     .map((c) => /^tadrib_session=([^;]*)/.exec(c)?.[1])
     .find((v) => v !== undefined);
 
-async function createUser(email: string, password: string, role = "learner") {
+async function createUser(email: string, password: string, role: "learner" | "reviewer" | "admin" = "learner") {
   return db.user.create({
     data: { email, name: "Hind", locale: "fr", role, password: { create: { hash: await hashPassword(password) } } },
   });
@@ -228,7 +228,7 @@ describe("/login", () => {
   });
 
   it("lands admins on /admin, reviewers on /review and learners on /courses when nothing else was asked", async () => {
-    for (const [role, landing] of [["admin", "/admin"], ["reviewer", "/review"], ["learner", "/courses"], ["manager", "/courses"]]) {
+    for (const [role, landing] of [["admin", "/admin"], ["reviewer", "/review"], ["learner", "/courses"]] as const) {
       const email = uniqueEmail(role);
       await createUser(email, "correct passphrase", role);
       const out = await post(loginAction, "/login", { email, password: "correct passphrase", redirectTo: "" });

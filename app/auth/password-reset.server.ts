@@ -64,10 +64,10 @@ export async function requestPasswordReset(email: string, options: { ip: string;
 }
 
 async function sendResetLink(email: string, now: Date): Promise<void> {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true } });
-  if (!user) return;
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, deletedAt: true } });
+  if (!user || user.deletedAt) return;
   const url = await createResetLink(user.id, now);
-  await enqueueEmail({ to: user.email, ...passwordResetEmail({ locale: user.locale, name: user.name, url }) });
+  await enqueueEmail({ to: email, ...passwordResetEmail({ locale: user.locale, name: user.name, url }) });
 }
 
 /** Whether a reset link can still be used (the page shows the form or explains why not). */
@@ -108,7 +108,7 @@ export async function resetPassword(
   }
   const hash = await hashPassword(newPassword);
   const mail = passwordChangedEmail({ locale: user.locale, name: user.name, resetUrl: options.resetUrl });
-  let emailId: string;
+  let emailId: string | null;
   try {
     emailId = await db.$transaction(async (tx) => {
       const claim = await tx.passwordResetToken.updateMany({
@@ -120,14 +120,14 @@ export async function resetPassword(
       await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
       await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } });
       await tx.authSession.deleteMany({ where: { userId: user.id } });
-      return (await enqueueEmail({ to: user.email, ...mail }, { tx })).id;
+      return user.email ? (await enqueueEmail({ to: user.email, ...mail }, { tx })).id : null;
     });
   } catch (error) {
     if (error instanceof TokenAlreadyUsed) return { ok: false, error: "invalidToken" };
     throw error;
   }
-  deliverSoon(emailId);
+  if (emailId) deliverSoon(emailId);
   // Proving control of the mailbox lifts the waits that forgotten-password guesses caused.
-  await forgetAccountThrottle(user.email);
+  if (user.email) await forgetAccountThrottle(user.email);
   return { ok: true, userId: user.id, cookie: await startSession(user.id) };
 }

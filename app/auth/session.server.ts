@@ -14,12 +14,14 @@ const RENEW_WITHIN_MS = SESSION_TTL_MS / 2;
 
 export type SessionUser = {
   id: string;
-  email: string;
+  /** Null only for people known from an import or an attendance sheet, who cannot log in anyway. */
+  email: string | null;
   name: string;
   role: Role;
   locale: string;
 };
-export const ROLES = ["learner", "reviewer", "manager", "admin"] as const;
+/** Global roles; being an organisation's manager is a membership (app/organisations). */
+export const ROLES = ["learner", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export function generateSessionToken(): string {

@@ -88,6 +88,14 @@ const courseSchema = (files?: CourseFiles) => z
     languages: z.array(z.enum(LOCALES)).min(1, "offer at least one language"),
     modules: z.array(moduleSchema).min(1, "needs at least one module"),
     completion: completionSchema.default({ lessons: "all" }),
+    /** Refresher training: how long a completion stays current, in months (certificates then expire). */
+    validityMonths: z
+      .number({ invalid_type_error: "must be a whole number of months" })
+      .int("must be a whole number of months")
+      .min(1, "must be at least 1")
+      .max(240, "must be at most 240 (20 years)")
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .strict()
   .superRefine((course, ctx) => {

@@ -36,6 +36,8 @@ export type CourseDefinition = {
   hours: number;
   modules: ModuleDefinition[];
   completion: CompletionRuleDefinition;
+  /** Months a completion stays current (refresher training); null: it never expires. */
+  validityMonths: number | null;
 };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -18,7 +18,7 @@ import {
 } from "./certificates.server";
 import { formatCertificateCode } from "./code.server";
 import { REISSUED_REASON } from "./forms";
-import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
+import { catalogCourse, completionFor, createUser } from "../../tests/setup/db-fixtures";
 
 const COMPLETED_AT = new Date("2026-11-20T09:30:00Z");
 
@@ -31,9 +31,7 @@ async function setup({ locale = "fr" as Locale, name = "Élodie Nguyễn" } = {}
     audience: {},
     hours: 6,
   });
-  const completion = await db.completion.create({
-    data: { userId: user.id, courseId: course.id, courseVersion: "v1", completedAt: COMPLETED_AT },
-  });
+  const completion = await completionFor(user.id, course.id, COMPLETED_AT);
   return { user, course, completion, catalog: { courses: [course] } };
 }
 
@@ -184,7 +182,7 @@ describe("listing", () => {
   test("admins find certificates by code, name or e-mail", async () => {
     const { user, completion, catalog } = await setup({ name: "Yasmine Haddad" });
     const certificate = (await issueCertificateForCompletion(completion.id, { catalog }))!;
-    for (const query of [formatCertificateCode(certificate.code).toLowerCase(), "Yasmine Had", user.email]) {
+    for (const query of [formatCertificateCode(certificate.code).toLowerCase(), "Yasmine Had", user.email!]) {
       const found = await listCertificatesForAdmin(query);
       expect(found.map((c) => c.id)).toEqual([certificate.id]);
       expect(found[0]).toMatchObject({ email: user.email, learnerName: "Yasmine Haddad", reissued: false });
@@ -207,9 +205,7 @@ describe("listing", () => {
   test("issueMissingCertificates covers completions that never had one, not revoked ones", async () => {
     const { user, completion, catalog } = await setup();
     const other = await db.course.create({ data: { slug: `other-${randomUUID().slice(0, 8)}` } });
-    const revokedCompletion = await db.completion.create({
-      data: { userId: user.id, courseId: other.id, courseVersion: "v1", completedAt: COMPLETED_AT },
-    });
+    const revokedCompletion = await completionFor(user.id, other.id, COMPLETED_AT);
     const bothCourses = { courses: [...catalog.courses, { ...catalog.courses[0], id: other.id, slug: other.slug }] };
     const revoked = (await issueCertificateForCompletion(revokedCompletion.id, { catalog: bothCourses }))!;
     await revokeCertificate(revoked.id, "Completed by someone else", (await admin()).id);

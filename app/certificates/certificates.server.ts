@@ -244,7 +244,7 @@ export async function listCertificatesForUser(userId: string): Promise<Certifica
 
 export type AdminCertificate = CertificateSummary & {
   learnerName: string;
-  email: string;
+  email: string | null;
   revokedAt: Date | null;
   revokedReason: string | null;
   revokedBy: string | null;

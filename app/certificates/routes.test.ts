@@ -11,7 +11,7 @@ import { loader as verifyCodeLoader } from "~/routes/verify.$code";
 import { loader as verifyIndexLoader } from "~/routes/verify._index";
 import { issueCertificateForCompletion } from "./certificates.server";
 import { formatCertificateCode } from "./code.server";
-import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
+import { catalogCourse, createUser, completionFor } from "../../tests/setup/db-fixtures";
 
 /** The certificate routes' loaders and actions, called the way Remix calls them. */
 type Handler = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => Promise<unknown>;
@@ -41,7 +41,7 @@ async function call(
   return { status: 200, body: result as Record<string, unknown>, headers: new Headers() };
 }
 
-async function person(role = "learner", locale: Locale = "fr") {
+async function person(role: "learner" | "reviewer" | "admin" = "learner", locale: Locale = "fr") {
   const user = await createUser({ name: "Hind Amrani", role, locale });
   const { token } = await createAuthSession(user.id);
   return { user, cookie: `tadrib_session=${token}` };
@@ -55,9 +55,7 @@ async function certified(userId: string) {
     audience: {},
     hours: 4,
   });
-  const completion = await db.completion.create({
-    data: { userId, courseId: course.id, courseVersion: "v1", completedAt: new Date("2026-10-01T08:00:00Z") },
-  });
+  const completion = await completionFor(userId, course.id, new Date("2026-10-01T08:00:00Z"));
   return (await issueCertificateForCompletion(completion.id, { catalog: { courses: [course] } }))!;
 }
 

@@ -31,11 +31,18 @@ describe("demo seed", () => {
         ["admin@tadrib.test", "admin", "fr"],
         ["amina@tadrib.test", "learner", "ar"],
         ["learner@tadrib.test", "learner", "fr"],
-        ["manager@tadrib.test", "manager", "fr"],
+        ["manager@tadrib.test", "learner", "fr"],
         ["reviewer@tadrib.test", "reviewer", "fr"],
       ],
     );
     expect(users.find((u) => u.email === "amina@tadrib.test")?.name).toBe("أمينة العلوي");
+    // Managing an organisation is a membership, not a global role.
+    const memberships = await db.membership.findMany({ include: { user: true, organisation: true }, orderBy: { role: "asc" } });
+    expect(memberships.map((m) => [m.user.email, m.role, m.organisation.type, m.endedAt])).toEqual([
+      ["manager@tadrib.test", "manager", "civil_society", null],
+      ["learner@tadrib.test", "member", "civil_society", null],
+      ["amina@tadrib.test", "member", "civil_society", null],
+    ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
     expect(await verifyPassword(users[0].password!.hash, DEMO_PASSWORD)).toBe(true);
 
     const learner = users.find((u) => u.email === DEMO_LEARNER_IN_PROGRESS)!;

@@ -3,7 +3,8 @@ import type { Role } from "~/auth/session.server";
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { lessonsInOrder } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
-import { enrol, markLessonComplete, recordLessonView } from "~/learning/progress.server";
+import { enrol } from "~/learning/enrolments.server";
+import { markLessonComplete, recordLessonView } from "~/learning/progress.server";
 import { db } from "./client.server";
 
 /**
@@ -19,14 +20,17 @@ export const SAMPLE_MEDIA_COURSE_SLUG = "first-steps-media-pitch";
 /** Reviews the assignments of both sample courses. */
 export const DEMO_REVIEWER = "reviewer@tadrib.test";
 
-type DemoAccount = { email: string; name: string; role: Role; locale: Locale };
+type DemoAccount = { email: string; name: string; role: Role; locale: Locale; membership?: "member" | "manager" };
+
+/** The demo organisation: the manager manages it, the two learners belong to it. */
+export const DEMO_ORGANISATION = { name: "Association Amal pour l'accompagnement des migrants", type: "civil_society", regionId: "MA-02", city: "Oujda" } as const;
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "admin@tadrib.test", name: "Nadia Bennani", role: "admin", locale: "fr" },
   { email: "reviewer@tadrib.test", name: "Karim El Idrissi", role: "reviewer", locale: "fr" },
-  { email: "manager@tadrib.test", name: "Sophie Martin", role: "manager", locale: "fr" },
-  { email: "learner@tadrib.test", name: "Leïla Haddad", role: "learner", locale: "fr" },
-  { email: "amina@tadrib.test", name: "أمينة العلوي", role: "learner", locale: "ar" },
+  { email: "manager@tadrib.test", name: "Sophie Martin", role: "learner", locale: "fr", membership: "manager" },
+  { email: "learner@tadrib.test", name: "Leïla Haddad", role: "learner", locale: "fr", membership: "member" },
+  { email: "amina@tadrib.test", name: "أمينة العلوي", role: "learner", locale: "ar", membership: "member" },
 ];
 
 /** Enrolled in the sample course with its first lesson completed. */
@@ -47,16 +51,22 @@ export async function seedDemoData({
 
   const now = new Date();
   const ids = new Map<string, string>();
+  const organisation =
+    (await db.organisation.findFirst({ where: { name: DEMO_ORGANISATION.name } })) ?? (await db.organisation.create({ data: { ...DEMO_ORGANISATION } }));
   for (const [i, account] of DEMO_ACCOUNTS.entries()) {
     const hash = await hashPassword(DEMO_PASSWORD);
+    const { membership, ...fields } = account;
     const user = await db.user.upsert({
       where: { email: account.email },
-      create: { ...account, consentedAt: now, password: { create: { hash } } },
+      create: { ...fields, consentedAt: now, password: { create: { hash } } },
       update: { name: account.name, role: account.role, locale: account.locale, password: { upsert: { create: { hash }, update: { hash } } } },
       select: { id: true },
     });
     ids.set(account.email, user.id);
-    log(`  [${i + 1}/${DEMO_ACCOUNTS.length}] ${account.email} (${account.role}, ${account.locale})`);
+    if (membership && !(await db.membership.findFirst({ where: { userId: user.id, endedAt: null } }))) {
+      await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: membership, startedAt: now } });
+    }
+    log(`  [${i + 1}/${DEMO_ACCOUNTS.length}] ${account.email} (${membership === "manager" ? "organisation manager" : account.role}, ${account.locale})`);
   }
 
   let enrolments = 0;

@@ -32,7 +32,7 @@ describe("pruneExpired", () => {
         { key: "remembered", failures: 2, blockedUntil: now, expiresAt: new Date(now.getTime() + hour) },
       ],
     });
-    const pending = { email: "p@example.ma", name: "P", locale: "fr", passwordHash: "x", consentedAt: now };
+    const pending = { email: "p@example.ma", name: "P", locale: "fr" as const, passwordHash: "x", consentedAt: now };
     await db.emailConfirmation.createMany({
       data: [
         { ...pending, id: "stale", expiresAt: new Date(now.getTime() - 25 * hour) },

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
-import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
+import { catalogCourse, completionFor, createUser, enrolmentFor } from "../../tests/setup/db-fixtures";
 
 /** The rule as learners read it: each step's state, title, link, and the course's certificate. */
 
@@ -28,9 +28,10 @@ async function setup() {
 describe("stepViews", () => {
   test("tells each step's state in words a learner can act on, with a link to where it is done", async () => {
     const { course, user } = await setup();
-    await db.submission.create({ data: { userId: user.id, courseId: course.id, assignmentId: "note", version: 1, text: "v1", status: "revision_requested" } });
-    await db.submission.create({ data: { userId: user.id, courseId: course.id, assignmentId: "note", version: 2, text: "v2", status: "submitted" } });
-    await db.submission.create({ data: { userId: user.id, courseId: course.id, assignmentId: "pitch", version: 1, text: "v1", status: "revision_requested" } });
+    const run = { userId: user.id, courseId: course.id, enrolmentId: (await enrolmentFor(user.id, course.id)).id };
+    await db.submission.create({ data: { ...run, assignmentId: "note", version: 1, text: "v1", status: "revision_requested" } });
+    await db.submission.create({ data: { ...run, assignmentId: "note", version: 2, text: "v2", status: "submitted" } });
+    await db.submission.create({ data: { ...run, assignmentId: "pitch", version: 1, text: "v1", status: "revision_requested" } });
     const evaluation = evaluateCompletionRule(
       course.definition,
       {
@@ -65,7 +66,7 @@ describe("courseCertificate", () => {
   test("is the newest valid certificate of the course, with its links, and null once revoked", async () => {
     const { course, user } = await setup();
     expect(await courseCertificate(user.id, course.id)).toBeNull();
-    const completion = await db.completion.create({ data: { userId: user.id, courseId: course.id, courseVersion: "v1", completedAt: new Date() } });
+    const completion = await completionFor(user.id, course.id);
     const certificate = await db.certificate.create({
       data: {
         code: "ABCDEFGHJKMNPQRSTVWX",

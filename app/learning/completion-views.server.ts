@@ -4,6 +4,7 @@ import { certificatePdfPath } from "~/certificates/certificate-list";
 import { formatCertificateCode } from "~/certificates/code.server";
 import { verifyPath } from "~/certificates/certificates.server";
 import { db } from "~/db/client.server";
+import { currentEnrolment } from "./enrolments.server";
 import type { Locale } from "~/i18n/locales";
 import { loadAssignment } from "./assignment/assignments.server";
 import type { Requirement, RequirementKind, RuleEvaluation } from "./completion.server";
@@ -38,10 +39,12 @@ export type StepView = {
   bestPercent: number | null;
 };
 
-/** Each assignment's newest submission status, for "waiting for review" and "revision requested". */
+/** Each assignment's newest submission status in the current run, for "waiting for review" and "revision requested". */
 async function latestSubmissionStatuses(userId: string, courseId: string): Promise<Map<string, string>> {
+  const enrolment = await currentEnrolment(userId, courseId);
+  if (!enrolment) return new Map();
   const rows = await db.submission.findMany({
-    where: { userId, courseId },
+    where: { enrolmentId: enrolment.id },
     orderBy: { version: "desc" },
     select: { assignmentId: true, status: true },
   });

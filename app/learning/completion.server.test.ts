@@ -3,8 +3,9 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import type { CompletionRuleDefinition, CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule, recordCompletionIfMet } from "./completion.server";
-import { courseProgress, enrol, markLessonComplete } from "./progress.server";
-import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
+import { enrol } from "./enrolments.server";
+import { courseProgress, markLessonComplete } from "./progress.server";
+import { catalogCourse, createUser, enrolmentFor } from "../../tests/setup/db-fixtures";
 
 /** Two modules: intro (a, b) and practice (c, holding the quiz "check" and the assignment "pitch"). */
 function definition(completion: CompletionRuleDefinition): CourseDefinition {
@@ -16,6 +17,7 @@ function definition(completion: CompletionRuleDefinition): CourseDefinition {
     audience: { fr: "Public" },
     hours: 2,
     completion,
+    validityMonths: null,
     modules: [
       { id: "intro", title: { fr: "Intro" }, lessons: [{ id: "a", title: { fr: "A" } }, { id: "b", title: { fr: "B" } }] },
       { id: "practice", title: { fr: "Pratique" }, lessons: [{ id: "c", title: { fr: "C" } }] },
@@ -109,6 +111,7 @@ async function sendQuizAttempt(userId: string, courseId: string, number: number,
     data: {
       userId,
       courseId,
+      enrolmentId: (await enrolmentFor(userId, courseId)).id,
       quizId: "check",
       number,
       courseVersion: "v1",
@@ -125,7 +128,8 @@ async function sendQuizAttempt(userId: string, courseId: string, number: number,
 }
 
 async function acceptAssignment(userId: string, courseId: string) {
-  await db.submission.create({ data: { userId, courseId, assignmentId: "pitch", version: 1, text: "Mon pitch", status: "accepted" } });
+  const enrolmentId = (await enrolmentFor(userId, courseId)).id;
+  await db.submission.create({ data: { userId, courseId, enrolmentId, assignmentId: "pitch", version: 1, text: "Mon pitch", status: "accepted" } });
 }
 
 const day = (n: number) => new Date(Date.UTC(2026, 1, n, 9));
@@ -146,7 +150,7 @@ describe("recordCompletionIfMet with quizzes and assignments", () => {
     expect(await recordCompletionIfMet(user.id, c, day(4))).toEqual({ completed: true, newlyCompleted: true });
     expect(await recordCompletionIfMet(user.id, c, day(5))).toEqual({ completed: true, newlyCompleted: false });
 
-    const completion = await db.completion.findUniqueOrThrow({ where: { userId_courseId: { userId: user.id, courseId: c.id } } });
+    const completion = await db.completion.findFirstOrThrow({ where: { userId: user.id, courseId: c.id } });
     expect(completion).toMatchObject({ completedAt: day(4), courseVersion: "v1" });
     const certificates = await db.certificate.findMany({ where: { userId: user.id } });
     expect(certificates).toHaveLength(1);

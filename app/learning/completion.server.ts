@@ -2,7 +2,9 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import { lessonsInOrder } from "~/catalog/outline";
 import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
+import { recordCompletionTraining } from "~/training/records.server";
 import { acceptedAssignmentIds } from "./assignment/submissions.server";
+import { currentEnrolment } from "./enrolments.server";
 import { quizOutcomes } from "./quiz/attempts.server";
 
 /**
@@ -129,13 +131,13 @@ export function evaluateCompletionRule(
  * for quizzes, accepted assignments only if it asks for assignments.
  */
 export async function ruleFacts(
-  userId: string,
+  enrolmentId: string,
   course: Pick<CatalogCourse, "id" | "definition">,
 ): Promise<Omit<CompletionFacts, "completedLessonIds">> {
   const rule = course.definition.completion;
   const [quizzes, assignments] = await Promise.all([
-    rule.quizzes?.length ? quizOutcomes(userId, course.id) : undefined,
-    rule.assignments?.length ? acceptedAssignmentIds(userId, course.id) : undefined,
+    rule.quizzes?.length ? quizOutcomes(enrolmentId) : undefined,
+    rule.assignments?.length ? acceptedAssignmentIds(enrolmentId) : undefined,
   ]);
   return {
     ...(quizzes ? { quizOutcomes: quizzes } : {}),
@@ -143,13 +145,10 @@ export async function ruleFacts(
   };
 }
 
-export async function completionFacts(userId: string, course: CatalogCourse): Promise<CompletionFacts> {
+export async function completionFacts(enrolmentId: string, course: CatalogCourse): Promise<CompletionFacts> {
   const [rows, more] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { userId, courseId: course.id, completedAt: { not: null } },
-      select: { lessonId: true },
-    }),
-    ruleFacts(userId, course),
+    db.lessonProgress.findMany({ where: { enrolmentId, completedAt: { not: null } }, select: { lessonId: true } }),
+    ruleFacts(enrolmentId, course),
   ]);
   return { completedLessonIds: new Set(rows.map((r) => r.lessonId)), ...more };
 }
@@ -159,27 +158,34 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Records the Completion when the rule is met — once: an existing row is kept
- * with its original date and course version, whatever the course became since.
- * `newlyCompleted` is true only for the call that created the row, which also
- * issues the certificate. Every path that can meet a rule (a lesson marked
- * complete, a quiz sent, an assignment accepted) ends here.
+ * Records the Completion of the person's current run when the rule is met —
+ * once: an existing row is kept with its original date and course version,
+ * whatever the course became since. The training record reports count is
+ * written in the same transaction. `newlyCompleted` is true only for the call
+ * that created the row, which also issues the certificate. Every path that can
+ * meet a rule (a lesson marked complete, a quiz sent, an assignment accepted)
+ * ends here.
  */
 export async function recordCompletionIfMet(
   userId: string,
   course: CatalogCourse,
   now = new Date(),
 ): Promise<{ completed: boolean; newlyCompleted: boolean }> {
-  const existing = await db.completion.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { id: true } });
+  const enrolment = await currentEnrolment(userId, course.id);
+  if (!enrolment) return { completed: false, newlyCompleted: false };
+  const existing = await db.completion.findUnique({ where: { enrolmentId: enrolment.id }, select: { id: true } });
   if (existing) return { completed: true, newlyCompleted: false };
-  const evaluation = evaluateCompletionRule(course.definition, await completionFacts(userId, course), course.islands);
+  const evaluation = evaluateCompletionRule(course.definition, await completionFacts(enrolment.id, course), course.islands);
   if (!evaluation.met) return { completed: false, newlyCompleted: false };
   let completionId: string;
   try {
-    ({ id: completionId } = await db.completion.create({
-      data: { userId, courseId: course.id, courseVersion: course.version, modality: "online", completedAt: now },
-      select: { id: true },
-    }));
+    completionId = await db.$transaction(async (tx) => {
+      const completion = await tx.completion.create({
+        data: { userId, courseId: course.id, enrolmentId: enrolment.id, courseVersion: course.version, modality: "online", completedAt: now },
+      });
+      await recordCompletionTraining(tx, completion, { validityMonths: course.definition.validityMonths });
+      return completion.id;
+    });
   } catch (error) {
     // Two requests meeting the rule at once: the other one recorded it (and issues the certificate).
     if (isUniqueViolation(error)) return { completed: true, newlyCompleted: false };

@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { type CatalogCourse, getCourse } from "~/catalog/catalog.server";
-import { isEnrolled } from "./progress.server";
+import type { Enrolment } from "~/db/generated/client";
+import { currentEnrolment } from "./enrolments.server";
 
 /**
  * The guards of the course pages. They throw the response the loader or
@@ -24,15 +25,17 @@ export async function requireCourse(slug: string): Promise<CatalogCourse> {
 }
 
 /**
- * As requireCourseWith, for a signed-in learner enrolled in the course: one
- * who is not is sent to the course page, where they can enrol.
+ * As requireCourseWith, for a signed-in learner enrolled in the course, with
+ * their current run of it: one who is not enrolled is sent to the course
+ * page, where they can enrol.
  */
 export async function requireEnrolledCourseWith<T>(
   slug: string,
   userId: string,
   find: (course: CatalogCourse) => T | null | Promise<T | null>,
-): Promise<{ course: CatalogCourse; found: T }> {
+): Promise<{ course: CatalogCourse; found: T; enrolment: Enrolment }> {
   const result = await requireCourseWith(slug, find);
-  if (!(await isEnrolled(userId, result.course.id))) throw redirect(`/courses/${slug}`);
-  return result;
+  const enrolment = await currentEnrolment(userId, result.course.id);
+  if (!enrolment) throw redirect(`/courses/${slug}`);
+  return { ...result, enrolment };
 }

@@ -4,7 +4,8 @@ import type { Locale } from "~/i18n/locales";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
 import { requireCourse } from "./course-access.server";
-import { courseProgress, enrol, type LessonState, progressByCourse } from "./progress.server";
+import { enrol } from "./enrolments.server";
+import { courseProgress, type LessonState, progressByCourse } from "./progress.server";
 
 /** What the catalogue (/courses) and course page (/courses/:slug) show. */
 

@@ -2,44 +2,27 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import { findLesson, lessonsInOrder } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import { type CompletionFacts, evaluateCompletionRule, recordCompletionIfMet, ruleFacts, type RuleEvaluation } from "./completion.server";
+import { currentEnrolment, currentEnrolments } from "./enrolments.server";
 
 /**
- * What a learner did in a course: enrolment, per-lesson views and completions,
- * and the course Completion. Percentages are derived here on every read from
- * LessonProgress and the completion rule; none is stored.
+ * What a learner did in a course, in their current run of it (enrolment):
+ * per-lesson views and completions, and the course Completion. Percentages
+ * are derived here on every read from LessonProgress and the completion
+ * rule; none is stored.
  */
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
-
-/** Idempotent: enrolling twice keeps the first enrolment (and its date). */
-export async function enrol(userId: string, course: CatalogCourse, now = new Date()): Promise<{ created: boolean }> {
-  const where = { userId_courseId: { userId, courseId: course.id } };
-  if (await db.enrolment.findUnique({ where, select: { id: true } })) return { created: false };
-  try {
-    await db.enrolment.create({ data: { userId, courseId: course.id, enrolledAt: now } });
-    return { created: true };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { created: false };
-    throw error;
-  }
-}
-
-export async function isEnrolled(userId: string, courseId: string): Promise<boolean> {
-  return Boolean(await db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } }));
-}
 
 function assertLesson(course: CatalogCourse, lessonId: string) {
   if (!findLesson(course.definition, lessonId)) throw new Error(`Course ${course.slug} has no lesson "${lessonId}"`);
 }
 
-/** A learner opened a lesson: remembered so "Resume" can bring them back. */
+/** A learner opened a lesson: remembered so "Resume" can bring them back. Nothing for someone not enrolled. */
 export async function recordLessonView(userId: string, course: CatalogCourse, lessonId: string, now = new Date()) {
   assertLesson(course, lessonId);
+  const enrolment = await currentEnrolment(userId, course.id);
+  if (!enrolment) return;
   await db.lessonProgress.upsert({
-    where: { userId_courseId_lessonId: { userId, courseId: course.id, lessonId } },
-    create: { userId, courseId: course.id, lessonId, startedAt: now, lastViewedAt: now },
+    where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } },
+    create: { userId, courseId: course.id, enrolmentId: enrolment.id, lessonId, startedAt: now, lastViewedAt: now },
     update: { lastViewedAt: now },
   });
 }
@@ -57,11 +40,12 @@ export class NotEnrolledError extends Error {
  */
 export async function markLessonComplete(userId: string, course: CatalogCourse, lessonId: string, now = new Date()) {
   assertLesson(course, lessonId);
-  if (!(await isEnrolled(userId, course.id))) throw new NotEnrolledError();
-  const where = { userId_courseId_lessonId: { userId, courseId: course.id, lessonId } };
+  const enrolment = await currentEnrolment(userId, course.id);
+  if (!enrolment) throw new NotEnrolledError();
+  const where = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } };
   const row = await db.lessonProgress.upsert({
     where,
-    create: { userId, courseId: course.id, lessonId, startedAt: now, lastViewedAt: now, completedAt: now },
+    create: { userId, courseId: course.id, enrolmentId: enrolment.id, lessonId, startedAt: now, lastViewedAt: now, completedAt: now },
     update: {},
     select: { completedAt: true },
   });
@@ -123,52 +107,46 @@ export function deriveProgress(
   };
 }
 
+const NOT_ENROLLED_FACTS: OtherFacts = {};
+
 export async function courseProgress(userId: string, course: CatalogCourse): Promise<CourseProgress> {
-  const [rows, enrolment, completion, facts] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { userId, courseId: course.id },
-      select: { lessonId: true, completedAt: true, lastViewedAt: true },
-    }),
-    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { enrolledAt: true } }),
-    db.completion.findUnique({
-      where: { userId_courseId: { userId, courseId: course.id } },
-      select: { completedAt: true, courseVersion: true },
-    }),
-    ruleFacts(userId, course),
+  const enrolment = await currentEnrolment(userId, course.id);
+  if (!enrolment) return deriveProgress(course, [], null, null, NOT_ENROLLED_FACTS);
+  const [rows, completion, facts] = await Promise.all([
+    db.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, select: { lessonId: true, completedAt: true, lastViewedAt: true } }),
+    db.completion.findUnique({ where: { enrolmentId: enrolment.id }, select: { completedAt: true, courseVersion: true } }),
+    ruleFacts(enrolment.id, course),
   ]);
   return deriveProgress(course, rows, enrolment, completion, facts);
 }
 
 /**
- * Progress in every course a learner is enrolled in: three queries whatever
- * the number of courses, plus one or two per course whose rule asks for
- * quizzes or assignments.
+ * Progress in every course a learner is enrolled in (their current run of
+ * each): three queries whatever the number of courses, plus one or two per
+ * course whose rule asks for quizzes or assignments.
  */
 export async function progressByCourse(userId: string, courses: CatalogCourse[]): Promise<Map<string, CourseProgress>> {
-  const ids = courses.map((c) => c.id);
-  const [rows, enrolments, completions] = await Promise.all([
+  const enrolments = await currentEnrolments(userId, courses.map((c) => c.id));
+  const ids = [...enrolments.values()].map((e) => e.id);
+  const [rows, completions] = await Promise.all([
     db.lessonProgress.findMany({
-      where: { userId, courseId: { in: ids } },
-      select: { courseId: true, lessonId: true, completedAt: true, lastViewedAt: true },
+      where: { enrolmentId: { in: ids } },
+      select: { enrolmentId: true, lessonId: true, completedAt: true, lastViewedAt: true },
     }),
-    db.enrolment.findMany({ where: { userId, courseId: { in: ids } }, select: { courseId: true, enrolledAt: true } }),
-    db.completion.findMany({
-      where: { userId, courseId: { in: ids } },
-      select: { courseId: true, completedAt: true, courseVersion: true },
-    }),
+    db.completion.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, completedAt: true, courseVersion: true } }),
   ]);
   const out = new Map<string, CourseProgress>();
   for (const course of courses) {
-    const enrolment = enrolments.find((e) => e.courseId === course.id) ?? null;
+    const enrolment = enrolments.get(course.id);
     if (!enrolment) continue;
     out.set(
       course.id,
       deriveProgress(
         course,
-        rows.filter((r) => r.courseId === course.id),
+        rows.filter((r) => r.enrolmentId === enrolment.id),
         enrolment,
-        completions.find((c) => c.courseId === course.id) ?? null,
-        await ruleFacts(userId, course),
+        completions.find((c) => c.enrolmentId === enrolment.id) ?? null,
+        await ruleFacts(enrolment.id, course),
       ),
     );
   }

@@ -11,7 +11,7 @@ import { type Locator, type Page, type PlaywrightWorkerArgs, type Route } from "
 import { parse } from "yaml";
 import type { Locale } from "../../app/i18n/locales";
 import { e2eBaseUrl, ROOT, SAMPLE_COURSE } from "../setup/e2e-env";
-import { createSessionFor, findUser, withDb } from "../setup/e2e-db";
+import { createSessionFor, enrol, findUser, withDb } from "../setup/e2e-db";
 import { decodePayload, entries, type Payload } from "../setup/e2e-payloads";
 import {
   createUser,
@@ -126,15 +126,7 @@ async function recordPayloads(page: Page) {
 
 async function enrolledLearner(locale: Locale = "fr") {
   const user = await createUser({ locale, name: locale === "ar" ? "سلمى العلوي" : "Salma Test" });
-  withDb((db) => {
-    const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(SAMPLE_COURSE) as { id: string };
-    db.prepare(`INSERT INTO "Enrolment" (id, userId, courseId, enrolledAt) VALUES (?, ?, ?, ?)`).run(
-      `e2e-enrol-${user.id}`,
-      user.id,
-      course.id,
-      new Date().toISOString().replace("Z", "+00:00"),
-    );
-  });
+  enrol(user.email, SAMPLE_COURSE);
   return user;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
+import type { Locale, Role } from "~/db/generated/client";
 
 /**
  * Rows the Vitest files need over and over, in the test file's own database
@@ -10,7 +11,7 @@ import { db } from "~/db/client.server";
  */
 
 /** A user whose email no other test uses. */
-export async function createUser(fields: { name?: string; role?: string; locale?: string; emailPrefix?: string } = {}) {
+export async function createUser(fields: { name?: string; role?: Role; locale?: Locale; emailPrefix?: string } = {}) {
   const { name = "Learner", role = "learner", locale = "fr", emailPrefix = role } = fields;
   return db.user.create({ data: { email: `${emailPrefix}-${randomUUID().slice(0, 8)}@example.org`, name, role, locale } });
 }
@@ -40,7 +41,20 @@ export async function catalogCourse(
       hours: 1,
       modules: [],
       completion: { lessons: "all" },
+      validityMonths: null,
       ...definition,
     },
   };
+}
+
+/** The person's enrolment in the course (its open cohort), made if missing: rows of progress, attempts and submissions need one. */
+export async function enrolmentFor(userId: string, courseId: string) {
+  const { enrol } = await import("~/learning/enrolments.server");
+  return (await enrol(userId, { id: courseId })).enrolment;
+}
+
+/** A completion recorded directly (enrolling the person first), as the completion rule would have. */
+export async function completionFor(userId: string, courseId: string, completedAt = new Date(), courseVersion = "v1") {
+  const enrolment = await enrolmentFor(userId, courseId);
+  return db.completion.create({ data: { userId, courseId, enrolmentId: enrolment.id, courseVersion, completedAt } });
 }

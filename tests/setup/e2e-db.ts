@@ -119,15 +119,27 @@ export async function readLatestEmail(to: string, { containing = "", timeoutMs =
   }
 }
 
-/** An enrolment, inserted directly (idempotent). */
+/** The course's open cohort, as the app would make it on first use. */
+function openCohortId(db: Database.Database, courseId: string): string {
+  const existing = db.prepare(`SELECT id FROM "Cohort" WHERE courseId = ? AND isOpen = 1`).get(courseId) as { id: string } | undefined;
+  if (existing) return existing.id;
+  const id = `e2eopen${crypto.randomBytes(6).toString("hex")}`;
+  const code = Array.from(crypto.randomBytes(10), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b & 31]).join("");
+  db.prepare(`INSERT INTO "Cohort" (id, courseId, name, inviteCode, isOpen, createdAt) VALUES (?, ?, 'Open enrolment', ?, 1, ?)`).run(id, courseId, code, sqliteDate(new Date()));
+  return id;
+}
+
+/** An enrolment in the course's open cohort, inserted directly (idempotent). */
 export function enrol(email: string, courseSlug: string, file = e2eDb()): void {
   const user = findUser(email, file)!;
   withDb((db) => {
     const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(courseSlug) as { id: string };
-    db.prepare(`INSERT OR IGNORE INTO "Enrolment" (id, userId, courseId, enrolledAt) VALUES (?, ?, ?, ?)`).run(
+    const cohortId = openCohortId(db, course.id);
+    db.prepare(`INSERT OR IGNORE INTO "Enrolment" (id, userId, courseId, cohortId, enrolledAt) VALUES (?, ?, ?, ?, ?)`).run(
       `e2e-enrol-${user.id}-${course.id}`,
       user.id,
       course.id,
+      cohortId,
       sqliteDate(new Date()),
     );
   }, file);
@@ -141,9 +153,10 @@ export function createSubmission(email: string, courseSlug: string, assignmentId
   withDb((db) => {
     const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(courseSlug) as { id: string };
     const version = (db.prepare(`SELECT count(*) AS n FROM "Submission" WHERE userId = ? AND courseId = ? AND assignmentId = ?`).get(user.id, course.id, assignmentId) as { n: number }).n + 1;
+    const enrolment = db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ? ORDER BY enrolledAt DESC LIMIT 1`).get(user.id, course.id) as { id: string };
     db.prepare(
-      `INSERT INTO "Submission" (id, userId, courseId, assignmentId, version, text, status, submittedAt) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?)`,
-    ).run(id, user.id, course.id, assignmentId, version, text, sqliteDate(new Date()));
+      `INSERT INTO "Submission" (id, userId, courseId, enrolmentId, assignmentId, version, text, status, submittedAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?)`,
+    ).run(id, user.id, course.id, enrolment.id, assignmentId, version, text, sqliteDate(new Date()));
   }, file);
   return id;
 }

@@ -34,7 +34,8 @@ export async function makeWorld(): Promise<World> {
   const other = await createUser({ name: "Karim Other" });
   const reviewer = await createUser({ name: "Rachid Reviewer", role: "reviewer" });
   // Fresh ones rather than the demo accounts, so nothing another test did to those sways the answers.
-  const manager = await createUser({ name: "Meriem Manager", role: "manager" });
+  // An organisation's manager: a learner whose membership says so.
+  const manager = await createUser({ name: "Meriem Manager" });
   const admin = await createUser({ name: "Adil Admin", role: "admin" });
   for (const user of [learner, other]) for (const slug of [SAMPLE_COURSE, MEDIA_COURSE]) enrol(user.email, slug);
 
@@ -61,12 +62,27 @@ export async function makeWorld(): Promise<World> {
       course(SAMPLE_COURSE),
       sqliteDate(new Date()),
     );
+    const organisationId = `e2eorg${random(6)}`;
+    db.prepare(`INSERT INTO "Organisation" (id, name, type, regionId, city, createdAt, updatedAt) VALUES (?, ?, 'civil_society', 'MA-02', 'Oujda', ?, ?)`).run(
+      organisationId,
+      `Association ${marker}`,
+      sqliteDate(new Date()),
+      sqliteDate(new Date()),
+    );
+    db.prepare(`INSERT INTO "Membership" (id, userId, organisationId, role, startedAt) VALUES (?, ?, ?, 'manager', ?)`).run(
+      `e2emem${random(6)}`,
+      manager.id,
+      organisationId,
+      sqliteDate(new Date()),
+    );
     const completionId = `e2ecomp${random(8)}`;
     const now = sqliteDate(new Date());
-    db.prepare(`INSERT INTO "Completion" (id, userId, courseId, courseVersion, modality, completedAt) VALUES (?, ?, ?, 'v1', 'online', ?)`).run(
+    const enrolmentId = (db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ?`).get(learner.id, course(SAMPLE_COURSE)) as { id: string }).id;
+    db.prepare(`INSERT INTO "Completion" (id, userId, courseId, enrolmentId, courseVersion, modality, completedAt) VALUES (?, ?, ?, ?, 'v1', 'online', ?)`).run(
       completionId,
       learner.id,
       course(SAMPLE_COURSE),
+      enrolmentId,
       now,
     );
     db.prepare(

@@ -14,10 +14,30 @@ export type IndexShape = { unique: boolean; columns: string[] };
 export type TableShape = {
   columns: Record<string, ColumnShape>;
   indexes: Record<string, IndexShape>;
+  /** Partial indexes (CREATE … WHERE …), by name, with their SQL: see PARTIAL_INDEXES. */
+  partialIndexes?: Record<string, string>;
   /** Canonical text of each foreign key: SQLite does not report constraint names. */
   foreignKeys: string[];
 };
 export type SchemaShape = Record<string, TableShape>;
+
+/**
+ * Constraints Prisma's schema language cannot express, written in the
+ * migrations by hand: each is checked here, exactly, so none appears,
+ * changes or disappears without this list (and its reason) changing too.
+ */
+export const PARTIAL_INDEXES: Record<string, { table: string; sql: string; why: string }> = {
+  Membership_one_current_key: {
+    table: "Membership",
+    sql: 'CREATE UNIQUE INDEX "Membership_one_current_key" ON "Membership"("userId") WHERE "endedAt" IS NULL',
+    why: "a person belongs to one organisation at a time; ended memberships are history",
+  },
+  Cohort_one_open_per_course_key: {
+    table: "Cohort",
+    sql: 'CREATE UNIQUE INDEX "Cohort_one_open_per_course_key" ON "Cohort"("courseId") WHERE "isOpen"',
+    why: "each course has one open cohort, where self-enrolment lands",
+  },
+};
 
 // ---------------------------------------------------------------------------
 // From schema.prisma
@@ -222,7 +242,7 @@ function addImplicitManyToManyTables(datamodel: Datamodel, shape: SchemaShape, p
 // From a database
 
 type TableInfoRow = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
-type IndexListRow = { name: string; unique: number; origin: string };
+type IndexListRow = { name: string; unique: number; origin: string; partial: number };
 type IndexInfoRow = { seqno: number; name: string | null; desc: number; key: number };
 type ForeignKeyRow = { id: number; seq: number; table: string; from: string; to: string; on_update: string; on_delete: string };
 
@@ -244,6 +264,11 @@ export function actualSchema(database: Database.Database): SchemaShape {
     for (const index of database.pragma(`index_list(${quoteIdent(name)})`) as IndexListRow[]) {
       // The primary key's own index is already described by the columns' pk positions.
       if (index.origin === "pk") continue;
+      if (index.partial === 1) {
+        const sql = database.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(index.name) as string;
+        (table.partialIndexes ??= {})[index.name] = sql.replace(/\s+/g, " ").trim();
+        continue;
+      }
       const columns = (database.pragma(`index_xinfo(${quoteIdent(index.name)})`) as IndexInfoRow[])
         .filter((c) => c.key === 1)
         .sort((a, b) => a.seqno - b.seqno)
@@ -317,6 +342,15 @@ export function compareSchemas(expected: SchemaShape, actual: SchemaShape): stri
       else if (describeIndex(w) !== describeIndex(h)) {
         diffs.push(`${where}: schema.prisma says ${describeIndex(w)}, database has ${describeIndex(h)}`);
       }
+    }
+    const partial = have.partialIndexes ?? {};
+    for (const [name, sql] of Object.entries(partial)) {
+      const known = PARTIAL_INDEXES[name];
+      if (!known || known.table !== tableName) diffs.push(`partial index "${name}" on "${tableName}": not listed in PARTIAL_INDEXES (${sql})`);
+      else if (known.sql !== sql) diffs.push(`partial index "${name}" on "${tableName}": PARTIAL_INDEXES says ${known.sql}, database has ${sql}`);
+    }
+    for (const [name, known] of Object.entries(PARTIAL_INDEXES)) {
+      if (known.table === tableName && !(name in partial)) diffs.push(`partial index "${name}" on "${tableName}": listed in PARTIAL_INDEXES, missing from the database`);
     }
     for (const fk of want.foreignKeys.filter((f) => !have.foreignKeys.includes(f))) {
       diffs.push(`foreign key on "${tableName}": declared ${fk}, missing from the database`);

@@ -65,7 +65,7 @@ describe("the drift check reports", () => {
   });
 
   it("a changed default", () => {
-    const changed = edit(schema, /(model User \{[^}]*?)@default\("learner"\)/, `$1@default("reviewer")`);
+    const changed = edit(schema, /(model User \{[^}]*?)@default\(learner\)/, `$1@default(reviewer)`);
     expect(introduced(changed)).toEqual([
       `column "User"."role": schema.prisma says TEXT NOT NULL DEFAULT 'reviewer', database has TEXT NOT NULL DEFAULT 'learner'`,
     ]);
@@ -83,7 +83,7 @@ describe("the drift check reports", () => {
   });
 
   it("a unique index that became a plain one", () => {
-    const changed = edit(schema, /(model User \{[^}]*?email\s+String\s+)@unique/, "$1");
+    const changed = edit(schema, /(model User \{[^}]*?email\s+String\?\s+)@unique/, "$1");
     const withIndex = edit(changed, /(model User \{[^}]*?)\n\}/, "$1\n  @@index([email], map: \"User_email_key\")\n}");
     expect(introduced(withIndex)).toEqual([
       `index "User_email_key" on "User": schema.prisma says (email), database has UNIQUE (email)`,
@@ -104,6 +104,25 @@ describe("the drift check reports", () => {
     expect(introduced(unspecified)[0]).toBe(
       `foreign key on "Password": declared (userId) REFERENCES User(id) ON DELETE RESTRICT ON UPDATE CASCADE, missing from the database`,
     );
+  });
+
+  it("a partial index nobody listed, or one changed or gone", () => {
+    const db = openDatabase(":memory:");
+    try {
+      migrate(db);
+      db.exec(`CREATE UNIQUE INDEX "Course_one_slug_key" ON "Course"("slug") WHERE "slug" <> ''`);
+      db.exec(`DROP INDEX "Membership_one_current_key"`);
+      db.exec(`CREATE UNIQUE INDEX "Membership_one_current_key" ON "Membership"("userId", "role") WHERE "endedAt" IS NULL`);
+      db.exec(`DROP INDEX "Cohort_one_open_per_course_key"`);
+      const diffs = drift(schema, actualSchema(db)).filter((d) => !baseline.includes(d));
+      expect(diffs).toEqual([
+        `partial index "Cohort_one_open_per_course_key" on "Cohort": listed in PARTIAL_INDEXES, missing from the database`,
+        `partial index "Course_one_slug_key" on "Course": not listed in PARTIAL_INDEXES (CREATE UNIQUE INDEX "Course_one_slug_key" ON "Course"("slug") WHERE "slug" <> '')`,
+        `partial index "Membership_one_current_key" on "Membership": PARTIAL_INDEXES says CREATE UNIQUE INDEX "Membership_one_current_key" ON "Membership"("userId") WHERE "endedAt" IS NULL, database has CREATE UNIQUE INDEX "Membership_one_current_key" ON "Membership"("userId", "role") WHERE "endedAt" IS NULL`,
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it("a model without a table", () => {

@@ -28,9 +28,12 @@ export function defineIsolationTests(): void {
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
     );
     expect(tables.map((t) => t.name)).toContain("User");
+    // Empty but for the reference data the migrations insert (Morocco's regions).
+    const referenceData = new Set(["Region"]);
     for (const { name } of tables) {
       const [{ n }] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${name}"`);
-      expect(Number(n), `rows in ${name}`).toBe(0);
+      if (referenceData.has(name)) expect(Number(n), `rows in ${name}`).toBeGreaterThan(0);
+      else expect(Number(n), `rows in ${name}`).toBe(0);
     }
 
     await db.user.create({ data: { email: "isolation@example.org", name: "Isolation" } });

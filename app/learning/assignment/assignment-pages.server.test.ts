@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { enrolmentFor } from "../../../tests/setup/db-fixtures";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { buildCourses } from "~/catalog/build.server";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   courseId = (await getCourse("media"))!.id;
   learner = await person("Amina", "learner");
   reviewer = await person("Karim", "reviewer");
-  await db.enrolment.create({ data: { userId: learner.id, courseId } });
+  await enrolmentFor(learner.id, courseId);
   await db.courseReviewer.create({ data: { userId: reviewer.id, courseId } });
 });
 
@@ -125,7 +126,7 @@ describe("the reviewer's side", () => {
 
     // Every lesson done: only the review stands between the learner and the completion.
     for (const lessonId of ["intro", "terms", "cases"]) {
-      await db.lessonProgress.create({ data: { userId: learner.id, courseId, lessonId, completedAt: new Date() } });
+      await db.lessonProgress.create({ data: { userId: learner.id, courseId, enrolmentId: (await enrolmentFor(learner.id, courseId)).id, lessonId, completedAt: new Date() } });
     }
     const form = new FormData();
     form.append("scores.angle", "strong");

@@ -9,7 +9,7 @@ import type { FieldErrors } from "./submissions.server";
 
 export async function reviewersAdminPage(locale: Locale) {
   const [{ courses }, rows] = await Promise.all([getCatalog(), listCourseReviewers()]);
-  const byCourse = new Map<string, { id: string; name: string; email: string }[]>();
+  const byCourse = new Map<string, { id: string; name: string; email: string | null }[]>();
   for (const row of rows) {
     const list = byCourse.get(row.courseId) ?? [];
     list.push({ id: row.user.id, name: row.user.name, email: row.user.email });

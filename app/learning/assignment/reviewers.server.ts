@@ -39,7 +39,6 @@ export async function addCourseReviewer(input: { email: string; courseId: string
   ]);
   if (!course) return { ok: false, errors: { courseId: ["assignment.reviewers.errors.courseUnknown"] } };
   if (!user) return { ok: false, errors: { email: ["assignment.reviewers.errors.userUnknown"] } };
-  if (user.role === "manager") return { ok: false, errors: { email: ["assignment.reviewers.errors.manager"] } };
   try {
     await db.$transaction([
       db.courseReviewer.create({ data: { userId: user.id, courseId: course.id } }),

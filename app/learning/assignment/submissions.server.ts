@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { cleanUserText } from "~/i18n/user-text";
+import { currentEnrolment } from "~/learning/enrolments.server";
 import { wordLimitError } from "./word-count";
 import { Prisma } from "~/db/generated/client";
 import { loadAssignment, maxPoints, type LoadedAssignment } from "./assignments.server";
@@ -38,13 +39,20 @@ async function courseAssignment(courseId: string, assignmentId: string): Promise
   return { slug: course.slug, assignment };
 }
 
+/**
+ * Submissions belong to the person's current run of the course (enrolment):
+ * a refresher run starts with none, the earlier run's stay on record.
+ */
+
 /** Why a person may not hand in a (new) version right now, or null when they may. */
 export async function submissionBlocker(userId: string, courseId: string, assignmentId: string): Promise<string | null> {
-  const [enrolment, latest] = await Promise.all([
-    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } }),
-    db.submission.findFirst({ where: { userId, courseId, assignmentId }, orderBy: { version: "desc" }, select: { status: true } }),
-  ]);
+  const enrolment = await currentEnrolment(userId, courseId);
   if (!enrolment) return "assignment.errors.notEnrolled";
+  const latest = await db.submission.findFirst({
+    where: { enrolmentId: enrolment.id, assignmentId },
+    orderBy: { version: "desc" },
+    select: { status: true },
+  });
   if (latest?.status === "submitted") return "assignment.errors.pending";
   if (latest?.status === "accepted") return "assignment.errors.accepted";
   return null;
@@ -105,11 +113,13 @@ async function submitChecked(input: SubmitInput): Promise<SubmitResult> {
   if (!errors.text && !errors.attachment && !text && !input.attachment) add("form", "assignment.errors.empty");
   if (Object.keys(errors).length) return { ok: false, errors };
 
+  const enrolment = await currentEnrolment(input.userId, input.courseId);
+  if (!enrolment) return { ok: false, errors: { form: ["assignment.errors.notEnrolled"] } };
   try {
     return await db.$transaction(async (tx): Promise<SubmitResult> => {
       // Checked again inside the transaction: a double-clicked submit must not slip in a second pending version.
       const latest = await tx.submission.findFirst({
-        where: { userId: input.userId, courseId: input.courseId, assignmentId: input.assignmentId },
+        where: { enrolmentId: enrolment.id, assignmentId: input.assignmentId },
         orderBy: { version: "desc" },
         select: { version: true, status: true },
       });
@@ -120,6 +130,7 @@ async function submitChecked(input: SubmitInput): Promise<SubmitResult> {
         data: {
           userId: input.userId,
           courseId: input.courseId,
+          enrolmentId: enrolment.id,
           assignmentId: input.assignmentId,
           version: (latest?.version ?? 0) + 1,
           text,
@@ -201,26 +212,30 @@ function toVersion(row: SubmissionRow): SubmissionVersion {
   };
 }
 
-/** Every version a person handed in for an assignment, newest first, each with its review. */
+/** Every version a person handed in for an assignment in their current run, newest first, each with its review. */
 export async function submissionHistory(userId: string, courseId: string, assignmentId: string): Promise<SubmissionVersion[]> {
+  const enrolment = await currentEnrolment(userId, courseId);
+  if (!enrolment) return [];
   const rows = await db.submission.findMany({
-    where: { userId, courseId, assignmentId },
+    where: { enrolmentId: enrolment.id, assignmentId },
     orderBy: { version: "desc" },
     select: submissionSelect,
   });
   return rows.map(toVersion);
 }
 
-/** For the course completion rule. */
+/** Whether the assignment was accepted in the person's current run of the course. */
 export async function isAssignmentAccepted(userId: string, courseId: string, assignmentId: string): Promise<boolean> {
-  const row = await db.submission.findFirst({ where: { userId, courseId, assignmentId, status: "accepted" }, select: { id: true } });
+  const enrolment = await currentEnrolment(userId, courseId);
+  if (!enrolment) return false;
+  const row = await db.submission.findFirst({ where: { enrolmentId: enrolment.id, assignmentId, status: "accepted" }, select: { id: true } });
   return row !== null;
 }
 
-/** The ids of a person's accepted assignments in a course: one query for a whole completion rule. */
-export async function acceptedAssignmentIds(userId: string, courseId: string): Promise<string[]> {
+/** The ids of the accepted assignments of one run of a course: one query for a whole completion rule. */
+export async function acceptedAssignmentIds(enrolmentId: string): Promise<string[]> {
   const rows = await db.submission.findMany({
-    where: { userId, courseId, status: "accepted" },
+    where: { enrolmentId, status: "accepted" },
     select: { assignmentId: true },
     distinct: ["assignmentId"],
   });

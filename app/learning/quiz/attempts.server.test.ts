@@ -17,7 +17,7 @@ import type { Quiz } from "./definition.server";
 import { choiceToken } from "./draw.server";
 import { loadFixture } from "./fixtures/load-fixture";
 import { quizStatistics } from "./stats.server";
-import { createUser } from "../../../tests/setup/db-fixtures";
+import { createUser, enrolmentFor } from "../../../tests/setup/db-fixtures";
 
 const t0 = new Date("2026-12-01T10:00:00Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
@@ -27,7 +27,8 @@ async function makeScope(quiz: Quiz, courseId?: string): Promise<QuizScope> {
   counter++;
   const user = await createUser();
   const course = courseId ? { id: courseId } : await db.course.create({ data: { slug: `course-${counter}` } });
-  return { userId: user.id, courseId: course.id, courseVersion: "v1", quiz, locale: "fr" };
+  const enrolment = await enrolmentFor(user.id, course.id);
+  return { userId: user.id, courseId: course.id, enrolmentId: enrolment.id, courseVersion: "v1", quiz, locale: "fr" };
 }
 
 function started(result: Awaited<ReturnType<typeof startOrResumeAttempt>>): AttemptRecord {
@@ -404,9 +405,9 @@ describe("quizOutcomes and statistics", () => {
     // An attempt still in progress is not counted.
     await startOrResumeAttempt(await makeScope(plain, courseId), t0);
 
-    const outcomes = await quizOutcomes(first.userId, courseId);
+    const outcomes = await quizOutcomes(first.enrolmentId);
     expect(outcomes.get("every-type")).toEqual({ quizId: "every-type", passed: true, bestPercent: 70, attempts: 1 });
-    expect((await quizOutcomes(learners[2].userId, courseId)).get("every-type")?.bestPercent).toBe(90);
+    expect((await quizOutcomes(learners[2].enrolmentId)).get("every-type")?.bestPercent).toBe(90);
 
     const stats = await quizStatistics(courseId, plain, "fr");
     expect(stats).toMatchObject({ quizId: "every-type", attempts: 3, passed: 3 });

@@ -20,11 +20,11 @@ import type { AttemptResultView, QuizState } from "./types";
  */
 
 /**
- * The learner, course and quiz an operation is about (the route checked
- * enrolment), and the language the quiz is shown in: an attempt keeps the
+ * The learner, course and quiz an operation is about, in the learner's current
+ * run of the course (the route checked enrolment), and the language the quiz is shown in: an attempt keeps the
  * language it was started in, which says how the numbers typed in it are read.
  */
-export type QuizScope = { userId: string; courseId: string; courseVersion: string; quiz: Quiz; locale: Locale };
+export type QuizScope = { userId: string; courseId: string; enrolmentId: string; courseVersion: string; quiz: Quiz; locale: Locale };
 
 export type AttemptRecord = {
   id: string;
@@ -74,7 +74,7 @@ function toRecord(row: QuizAttempt): AttemptRecord {
   };
 }
 
-const scopeWhere = (scope: QuizScope) => ({ userId: scope.userId, courseId: scope.courseId, quizId: scope.quiz.id });
+const scopeWhere = (scope: QuizScope) => ({ enrolmentId: scope.enrolmentId, userId: scope.userId, quizId: scope.quiz.id });
 
 export async function listAttempts(scope: QuizScope): Promise<AttemptRecord[]> {
   const rows = await db.quizAttempt.findMany({ where: scopeWhere(scope), orderBy: { number: "asc" } });
@@ -167,6 +167,7 @@ export async function startOrResumeAttempt(scope: QuizScope, now = new Date()): 
           const row = await db.quizAttempt.create({
             data: {
               ...scopeWhere(scope),
+              courseId: scope.courseId,
               number: decision.attemptNumber,
               courseVersion: scope.courseVersion,
               locale: scope.locale,
@@ -321,10 +322,10 @@ export async function getAttemptResult(scope: QuizScope, attemptId: string, loca
 
 export type QuizOutcome = { quizId: string; passed: boolean; bestPercent: number; attempts: number };
 
-/** Per quiz of a course: whether the learner passed it and their best score (for completion rules). */
-export async function quizOutcomes(userId: string, courseId: string): Promise<Map<string, QuizOutcome>> {
+/** Per quiz of a course, in one run of it: whether the learner passed it and their best score (for completion rules). */
+export async function quizOutcomes(enrolmentId: string): Promise<Map<string, QuizOutcome>> {
   const rows = await db.quizAttempt.findMany({
-    where: { userId, courseId, status: "submitted" },
+    where: { enrolmentId, status: "submitted" },
     select: { quizId: true, passed: true, percent: true },
   });
   const outcomes = new Map<string, QuizOutcome>();

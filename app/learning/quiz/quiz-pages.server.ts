@@ -7,6 +7,7 @@ import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { canReviewCourse } from "~/learning/assignment/reviewers.server";
 import { recordCompletionIfMet } from "~/learning/completion.server";
+import { currentEnrolment } from "~/learning/enrolments.server";
 import { requireCourseWith, requireEnrolledCourseWith } from "~/learning/course-access.server";
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
 import type { Quiz } from "./definition.server";
@@ -39,9 +40,9 @@ const quizOf = (quizId: string) => (course: CatalogCourse) =>
 
 /** Signed-in learners enrolled in the course only: the guard of every learner-side quiz request. */
 async function requireEnrolledQuiz(slug: string, quizId: string, userId: string, wanted: Locale) {
-  const { course, found: quiz } = await requireEnrolledCourseWith(slug, userId, quizOf(quizId));
+  const { course, found: quiz, enrolment } = await requireEnrolledCourseWith(slug, userId, quizOf(quizId));
   const { lang } = contentLanguage(course.definition.languages, wanted);
-  const scope: QuizScope = { userId, courseId: course.id, courseVersion: course.version, quiz, locale: lang };
+  const scope: QuizScope = { userId, courseId: course.id, enrolmentId: enrolment.id, courseVersion: course.version, quiz, locale: lang };
   return { course, quiz, scope, lang };
 }
 
@@ -76,7 +77,16 @@ export async function quizIslandData(input: { course: CatalogCourse; lessonId: s
     return null;
   }
   if (!quiz) return null;
-  const scope: QuizScope = { userId: input.userId, courseId: input.course.id, courseVersion: input.course.version, quiz, locale: input.lang };
+  const enrolment = await currentEnrolment(input.userId, input.course.id);
+  if (!enrolment) return null;
+  const scope: QuizScope = {
+    userId: input.userId,
+    courseId: input.course.id,
+    enrolmentId: enrolment.id,
+    courseVersion: input.course.version,
+    quiz,
+    locale: input.lang,
+  };
   return panelData(input.course, scope, input.lessonId, input.lang);
 }
 
