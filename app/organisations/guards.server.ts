@@ -1,0 +1,25 @@
+import { requireUser } from "~/auth/guards.server";
+import type { SessionUser } from "~/auth/session.server";
+import { db } from "~/db/client.server";
+import type { Organisation } from "~/db/generated/client";
+
+/**
+ * An organisation manager's scope comes from their membership, never from
+ * the request: no URL or form field names the organisation a manager acts
+ * on, so none can be changed to reach another one.
+ */
+export async function managedOrganisation(userId: string): Promise<Organisation | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, endedAt: null, role: "manager", user: { deletedAt: null } },
+    select: { organisation: true },
+  });
+  return membership?.organisation ?? null;
+}
+
+/** The signed-in manager and the organisation they manage; 403 for anyone else (admins included: they have their own pages). */
+export async function requireOrgManager(request: Request): Promise<{ user: SessionUser; organisation: Organisation }> {
+  const user = await requireUser(request);
+  const organisation = await managedOrganisation(user.id);
+  if (!organisation) throw new Response("Forbidden", { status: 403 });
+  return { user, organisation };
+}
