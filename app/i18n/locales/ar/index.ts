@@ -10,5 +10,6 @@ import learning from "./learning.json";
 import mail from "./mail.json";
 import privacy from "./privacy.json";
 import quiz from "./quiz.json";
+import reports from "./reports.json";
 
-export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, privacy, quiz };
+export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, privacy, quiz, reports };
