@@ -10,6 +10,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { managedOrganisation } from "~/organisations/guards.server";
 import { getAuth } from "~/auth/guards.server";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { messagesFor } from "~/i18n/catalog";
@@ -37,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body: RootData = {
     locale,
     messages: messagesFor(locale),
-    user: user ? { id: user.id, name: user.name, role: user.role } : null,
+    // Whether to show "my organisation": managing one is a membership, not a role.
+    user: user ? { id: user.id, name: user.name, role: user.role, manages: Boolean(await managedOrganisation(user.id)) } : null,
     path: `${url.pathname}${url.search}`,
   };
   const headers = new Headers();

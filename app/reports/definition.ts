@@ -172,7 +172,9 @@ export function definitionFromSearch(params: URLSearchParams): { definition: Rep
 
   const filters = { ...EMPTY_FILTERS } as Filters;
   for (const [key, name] of Object.entries(FILTER_PARAMS) as [Exclude<keyof Filters, "currentOnly">, string][]) {
-    const values = params.getAll(name).filter((v) => v !== "");
+    // Cities are typed, several in one field: "Oujda, Nador".
+    const raw = params.getAll(name);
+    const values = (key === "cities" ? raw.flatMap((v) => v.split(",")).map((v) => v.trim()) : raw).filter((v) => v !== "");
     const shape: z.ZodTypeAny = FILTER_SCHEMAS[key];
     const parsed = shape.safeParse(values);
     if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
@@ -208,7 +210,8 @@ export function definitionFromSearch(params: URLSearchParams): { definition: Rep
       rows,
       columns,
       // Unmasked only when asked: a report is shared more often than not.
-      mask: params.get("mask") !== "0",
+      // The form sends a hidden "0" then the box's "1" when ticked: the last value is the box's state.
+      mask: params.getAll("mask").at(-1) !== "0",
     },
     invalid,
   };

@@ -15,7 +15,7 @@ import {
 import { type DescriptionLine, describeDefinition, periodPhrase } from "./describe.server";
 import { labelsFor } from "./labels.server";
 import { suppressBreakdown, suppressCrossTable } from "./masking";
-import { type Group, type Scope, type SeriesStep, breakdown, crossTable, overTime, totals, whereClause } from "./queries.server";
+import { type Group, type Scope, type SeriesStep, breakdown, crossTable, overTime, reportConditions, totals } from "./queries.server";
 
 /**
  * A report as every reader gets it — the page, the CSV and XLSX files, the
@@ -82,19 +82,21 @@ export type RunOptions = {
   threshold?: number;
   /** The catalogue to name courses from (the built one by default). */
   catalog?: readonly CatalogCourse[];
+  /** Whether to compute the over-time series (the page and the files do; the API asks for it). */
+  series?: boolean;
 };
 
 export async function runReport(definition: ReportDefinition, scope: Scope, options: RunOptions): Promise<Report> {
-  const { locale, now = new Date(), threshold = DEFAULT_MASK_THRESHOLD, catalog } = options;
+  const { locale, now = new Date(), threshold = DEFAULT_MASK_THRESHOLD, catalog, series: withSeries = true } = options;
   const t = serverT(locale);
-  const where = whereClause(definition, scope, now);
+  const where = reportConditions(definition, scope, now);
   const limit = definition.mask ? threshold : 0;
 
   const [total, rowGroups, columnGroups, series, organisation] = await Promise.all([
     totals(where),
     definition.rows ? breakdown(where, definition.rows) : Promise.resolve(null),
     definition.columns ? breakdown(where, definition.columns) : Promise.resolve(null),
-    overTime(where),
+    withSeries ? overTime(where, definition, now) : Promise.resolve({ step: "year" as const, points: [] }),
     scope.organisationId ? db.organisation.findUnique({ where: { id: scope.organisationId }, select: { id: true, name: true } }) : null,
   ]);
   let hidden = 0;

@@ -55,10 +55,22 @@ export function SiteHeader() {
                 <NavLink to="/review">{t("assignment.nav.review")}</NavLink>
               </li>
             ) : null}
-            {user?.role === "admin" ? (
+            {user?.manages ? (
               <li>
-                <NavLink to="/admin">{t("common.nav.admin")}</NavLink>
+                <NavLink to="/org/reports">{t("common.nav.organisation")}</NavLink>
               </li>
+            ) : null}
+            {user?.role === "admin" ? (
+              <>
+                <li>
+                  <NavLink to="/admin/reports">{t("common.nav.reports")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin" end>
+                    {t("common.nav.admin")}
+                  </NavLink>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>

@@ -6,7 +6,7 @@ import type { Role } from "~/auth/session.server";
 export type RootData = {
   locale: Locale;
   messages: Messages;
-  user: { id: string; name: string; role: Role } | null;
+  user: { id: string; name: string; role: Role; manages: boolean } | null;
   /** The current path and query, for forms that come back here (language switcher). */
   path: string;
 };

@@ -31,6 +31,8 @@ const all = (code: number): Codes => Object.fromEntries(PERSONAS.map((p) => [p, 
 const signedIn = (code: number): Codes => ({ ...all(code), anonymous: 302 });
 /** Anonymous visitors are sent to log in; admins get `code`; everyone else `others`. */
 const adminOnly = (code: number, others = 403): Codes => ({ ...all(others), anonymous: 302, admin: code });
+/** Anonymous visitors are sent to log in; an organisation's manager gets `code`; everyone else 403. */
+const managerOnly = (code: number): Codes => ({ ...all(403), anonymous: 302, manager: code });
 /**
  * A course's own pages: the two learners are enrolled; anyone else signed in (the admin included) is
  * sent to the course page to enrol first, and anonymous visitors to log in.
@@ -147,6 +149,14 @@ const MATRIX: Record<string, Entry> = {
     post: adminOnly(400),
     body: () => ({ intent: "add", email: "not-an-email", courseId: "" }),
   },
+  "admin_.reports.tsx": { path: () => "/admin/reports", get: adminOnly(200), post: adminOnly(400), body: () => ({ intent: "save", name: "" }) },
+  "admin_.reports.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
+  "admin_.reports.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },
+
+  // A manager's own organisation pages: nobody else has one (admins have the /admin pages).
+  "org_.reports.tsx": { path: () => "/org/reports", get: managerOnly(200), post: managerOnly(400), body: () => ({ intent: "save", name: "" }) },
+  "org_.reports.export.ts": { path: () => "/org/reports/export?format=xlsx", get: managerOnly(200), post: "no action" },
+  "org_.reports.print.tsx": { path: () => "/org/reports/print", get: managerOnly(200), post: "no action" },
 };
 
 function routeFiles() {
