@@ -12,7 +12,7 @@ import { useI18n } from "~/i18n/react";
 
 export type Bar = { label: string; value: number | null };
 
-const WIDTH = 480;
+const WIDTH = 400;
 const PAD = 8;
 const ROW = 46;
 const BAR = 16;

@@ -34,7 +34,7 @@ export function exportRows(report: Report, t: T): ExportRow[] {
     rows.push({ cells: [] });
     rows.push({
       cells: [
-        t("reports.results.crossCaption", { rows: t(`reports.dimensions.${cross.rows}`), columns: t(`reports.dimensions.${cross.columns}`) }),
+        t("reports.results.crossCaption", { rows: t(`reports.dimensionsInline.${cross.rows}`), columns: t(`reports.dimensionsInline.${cross.columns}`) }),
       ],
       heading: true,
     });

@@ -30,7 +30,7 @@ export function ReportTables({ report }: { report: Report }) {
       {breakdown && breakdown.rows.length > 0 ? (
         <div className="table-wrap">
           <table className="report-table">
-            <caption>{t("reports.results.breakdownCaption", { dimension: t(`reports.dimensions.${breakdown.dimension}`) })}</caption>
+            <caption>{t("reports.results.breakdownCaption", { dimension: t(`reports.dimensionsInline.${breakdown.dimension}`) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t(`reports.dimensions.${breakdown.dimension}`)}</th>
@@ -76,7 +76,7 @@ export function ReportTables({ report }: { report: Report }) {
         <div className="table-wrap">
           <table className="report-table report-cross">
             <caption>
-              {t("reports.results.crossCaption", { rows: t(`reports.dimensions.${cross.rows}`), columns: t(`reports.dimensions.${cross.columns}`) })}
+              {t("reports.results.crossCaption", { rows: t(`reports.dimensionsInline.${cross.rows}`), columns: t(`reports.dimensionsInline.${cross.columns}`) })}
             </caption>
             <thead>
               <tr>
@@ -155,7 +155,7 @@ export function ReportResults({ report }: { report: Report }) {
 
       {breakdown && breakdown.rows.length > 0 ? (
         <BarChart
-          title={t("reports.chart.breakdownTitle", { dimension: t(`reports.dimensions.${breakdown.dimension}`) })}
+          title={t("reports.chart.breakdownTitle", { dimension: t(`reports.dimensionsInline.${breakdown.dimension}`) })}
           bars={breakdown.rows.map((r) => ({ label: r.label, value: r.people }))}
         />
       ) : null}

@@ -91,12 +91,14 @@ export function generateDataset(file: string, sizes: DatasetSizes = FULL_SIZES):
 
   // Courses, with the open cohort each has and a few dated cohorts.
   const courseIds = COURSES.map((slug) => {
-    const id = `bench-course-${slug}`;
-    db.prepare(`INSERT OR IGNORE INTO "Course" ("id", "slug", "createdAt") VALUES (?, ?, ?)`).run(id, slug, now);
-    return id;
+    db.prepare(`INSERT OR IGNORE INTO "Course" ("id", "slug", "createdAt") VALUES (?, ?, ?)`).run(`bench-course-${slug}`, slug, now);
+    return (db.prepare(`SELECT "id" FROM "Course" WHERE "slug" = ?`).get(slug) as { id: string }).id;
   });
   const cohortIds: string[][] = courseIds.map((courseId, c) =>
     Array.from({ length: 25 }, (_, k) => {
+      // A course has one open cohort: an existing database (the demo's) already has it.
+      const open = k === 0 ? (db.prepare(`SELECT "id" FROM "Cohort" WHERE "courseId" = ? AND "isOpen" = 1`).get(courseId) as { id: string } | undefined) : undefined;
+      if (open) return open.id;
       const id = `bench-cohort-${c}-${k}`;
       db.prepare(`INSERT INTO "Cohort" ("id", "courseId", "name", "inviteCode", "isOpen", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`).run(
         id, courseId, k === 0 ? "Open" : `Cohort ${k}`, `BENCH${c}${String(k).padStart(4, "0")}`, k === 0 ? 1 : 0, now,
