@@ -33,6 +33,8 @@ export async function profilePage(userId: string, locale: Locale, joinId: string
       city: profile?.city ?? "",
       nationality: profile?.nationality ?? "",
     },
+    /** Changes with every save, so the page can start its form again from what was stored (a derived age band). */
+    savedAt: profile?.updatedAt.toISOString() ?? null,
     membership: membership ? { organisation: membership.organisation.name, role: membership.role } : null,
     invitedTo,
     organisations,

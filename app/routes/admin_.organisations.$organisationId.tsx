@@ -46,7 +46,7 @@ export default function OrganisationAdminPage() {
   const date = (iso: string) => formatDate(iso, { dateStyle: "medium" });
   return (
     <div className="page stack">
-      <Breadcrumbs items={[{ label: t("organisations.admin.title"), to: "/admin/organisations" }, { label: organisation.name }]} />
+      <Breadcrumbs items={[{ label: t("common.nav.admin"), to: "/admin" }, { label: t("organisations.admin.title"), to: "/admin/organisations" }, { label: organisation.name }]} />
       <h1>
         <bdi>{organisation.name}</bdi>
       </h1>

@@ -48,6 +48,7 @@ export default function EditOrganisationPage() {
     <div className="page page-narrow stack">
       <Breadcrumbs
         items={[
+          { label: t("common.nav.admin"), to: "/admin" },
           { label: t("organisations.admin.title"), to: "/admin/organisations" },
           { label: organisation.name, to: `/admin/organisations/${organisation.id}` },
           { label: t("organisations.edit.title") },

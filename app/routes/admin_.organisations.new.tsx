@@ -35,7 +35,7 @@ export default function NewOrganisationPage() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page page-narrow stack">
-      <Breadcrumbs items={[{ label: t("organisations.admin.title"), to: "/admin/organisations" }, { label: t("organisations.new.title") }]} />
+      <Breadcrumbs items={[{ label: t("common.nav.admin"), to: "/admin" }, { label: t("organisations.admin.title"), to: "/admin/organisations" }, { label: t("organisations.new.title") }]} />
       <h1>{t("organisations.new.title")}</h1>
       <OrganisationForm lastResult={lastResult} regions={regions} submitLabel={t("organisations.new.submit")} />
     </div>
