@@ -17,10 +17,10 @@ import { regionName } from "./regions.server";
 
 export const MEMBERS_PER_PAGE = 25;
 
+// The birth year is not among them: a manager sees the age band, which is all reports use.
 const profileSelect = {
   sex: true,
   ageBand: true,
-  birthYear: true,
   profession: true,
   city: true,
   nationality: true,
@@ -32,7 +32,6 @@ type ProfileRow = Prisma.ProfileGetPayload<{ select: typeof profileSelect }>;
 export type ProfileFacts = {
   sex: string | null;
   ageBand: string | null;
-  birthYear: number | null;
   profession: string | null;
   region: string | null;
   city: string | null;
@@ -43,7 +42,6 @@ export function profileFacts(profile: ProfileRow | null, locale: Locale): Profil
   return {
     sex: profile?.sex ?? null,
     ageBand: profile?.ageBand ?? null,
-    birthYear: profile?.birthYear ?? null,
     profession: profile?.profession ?? null,
     region: profile?.region ? regionName(profile.region.names, locale) : null,
     city: profile?.city ?? null,
@@ -78,14 +76,11 @@ export async function orgMembers(organisationId: string, options: { q: string; p
     total,
     page,
     pages,
-    members: rows.map((row) => ({
-      id: row.user.id,
-      name: row.user.name,
-      email: row.user.email,
-      role: row.role,
-      since: row.startedAt.toISOString(),
-      ...profileFacts(row.user.profile, locale),
-    })),
+    members: rows.map((row) => {
+      // The list shows what its columns show; the nationality is on the member's own page.
+      const { nationality: _nationality, ...facts } = profileFacts(row.user.profile, locale);
+      return { id: row.user.id, name: row.user.name, email: row.user.email, role: row.role, since: row.startedAt.toISOString(), ...facts };
+    }),
   };
 }
 
