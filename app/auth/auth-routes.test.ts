@@ -158,7 +158,7 @@ describe("/signup", () => {
     await backgroundSettled();
     const token = await confirmationTokenFor(email);
     const confirmed = await post(confirmAction, `/confirm-email/${token}`, {}, { params: { token } });
-    expect(confirmed.headers.get("location")).toBe("/courses?notice=welcome");
+    expect(confirmed.headers.get("location")).toBe("/account/profile?notice=welcome");
   });
 
   it("answers an already registered email exactly like a new one, and tells only the owner, by email", async () => {

@@ -14,7 +14,7 @@ function escapeHtml(value: string): string {
 
 type Block = { kind: "p"; text: string } | { kind: "link"; label: string; url: string };
 
-function render(locale: Locale, subject: string, blocks: Block[]): EmailContent {
+export function render(locale: Locale, subject: string, blocks: Block[]): EmailContent {
   const text = blocks.map((b) => (b.kind === "p" ? b.text : `${b.label}\n${b.url}`)).join("\n\n");
   const body = blocks
     .map((b) =>

@@ -133,6 +133,22 @@ export default function AccountPage() {
         </Form>
       </section>
 
+      <section aria-labelledby="people-links-title" className="stack">
+        <h2 id="people-links-title">{t("people.account.title")}</h2>
+        <ul className="plain-list">
+          <li>
+            <Link to="/account/profile">{t("people.account.profile")}</Link>
+            <br />
+            <span className="muted">{t("people.account.profileHint")}</span>
+          </li>
+          <li>
+            <Link to="/me/data">{t("people.account.data")}</Link>
+            <br />
+            <span className="muted">{t("people.account.dataHint")}</span>
+          </li>
+        </ul>
+      </section>
+
       <p>
         <Link to="/privacy">{t("auth.account.privacyLink")}</Link>
       </p>

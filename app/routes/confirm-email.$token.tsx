@@ -33,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", outcome.cookie);
   if (isLocale(outcome.locale)) headers.append("Set-Cookie", localeCookie(outcome.locale, env.NODE_ENV === "production"));
-  return redirect(safeRedirectPath(outcome.redirectTo, "/courses?notice=welcome"), { headers });
+  // A new account is invited to fill its profile (what reports count by), unless the sign-up was on its way somewhere.
+  return redirect(safeRedirectPath(outcome.redirectTo, "/account/profile?notice=welcome"), { headers });
 }
 
 export default function ConfirmEmailPage() {

@@ -7,9 +7,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.t
 
 // What the platform does today, no more: a section is added here when the feature it describes lands.
 const SECTIONS = [
-  { id: "data", items: ["account", "training", "technical"] },
-  { id: "purposes", items: ["learning", "certificates", "follow-up", "security"] },
-  { id: "access", items: ["you", "reviewers", "admins", "verify", "nobodyElse"] },
+  { id: "data", items: ["account", "profile", "training", "technical"] },
+  { id: "purposes", items: ["learning", "reports", "certificates", "follow-up", "security"] },
+  { id: "access", items: ["you", "managers", "reviewers", "admins", "verify", "nobodyElse"] },
 ] as const;
 
 export default function PrivacyPage() {
@@ -37,6 +37,9 @@ export default function PrivacyPage() {
         <p>{t("privacy.rights.body")}</p>
         <p>
           {t("privacy.rights.self")} <Link to="/account">{t("privacy.rights.accountLink")}</Link>
+        </p>
+        <p>
+          {t("privacy.rights.dataSelf")} <Link to="/me/data">{t("privacy.rights.dataLink")}</Link>
         </p>
       </section>
       <section aria-labelledby="privacy-contact">

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db/generated/client";
 import { db } from "~/db/client.server";
+import { ageBandFor } from "~/people/facts";
 
 /**
  * The one place training records are written. A record is what reports
@@ -17,9 +18,11 @@ export type Snapshot = Pick<
 /**
  * The person's facts now. Region and city come from the profile, else from
  * the organisation (a person is counted where they work when they did not
- * say where they live).
+ * say where they live). A birth year gives the age band in the year of the
+ * training (`at`), so someone who gave it years ago is not counted in the
+ * band they were in then.
  */
-export async function personSnapshot(userId: string, client: Tx = db): Promise<Snapshot> {
+export async function personSnapshot(userId: string, client: Tx = db, at: Date = new Date()): Promise<Snapshot> {
   const [profile, membership] = await Promise.all([
     client.profile.findUnique({ where: { userId } }),
     client.membership.findFirst({
@@ -32,7 +35,7 @@ export async function personSnapshot(userId: string, client: Tx = db): Promise<S
     organisationId: organisation?.id ?? null,
     organisationType: organisation?.type ?? null,
     sex: profile?.sex ?? null,
-    ageBand: profile?.ageBand ?? null,
+    ageBand: profile?.birthYear ? ageBandFor(profile.birthYear, at) : (profile?.ageBand ?? null),
     profession: profile?.profession ?? null,
     regionId: profile?.regionId ?? organisation?.regionId ?? null,
     city: profile?.city ?? organisation?.city ?? null,
@@ -66,7 +69,7 @@ export async function recordCompletionTraining(
       modality: completion.modality,
       completionId: completion.id,
       validUntil: options.validityMonths ? addMonths(completion.completedAt, options.validityMonths) : null,
-      ...(await personSnapshot(completion.userId, tx)),
+      ...(await personSnapshot(completion.userId, tx, completion.completedAt)),
     },
   });
 }

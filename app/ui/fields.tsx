@@ -38,14 +38,15 @@ export function FormErrors({ id, errors, params }: { id: string; errors?: string
 type TextFieldProps = {
   field: Field;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "number";
+  inputMode?: "numeric" | "text";
   autoComplete?: string;
   hint?: string;
   errorParams?: TParams;
   dir?: "ltr" | "rtl" | "auto";
 };
 
-export function TextField({ field, label, type = "text", autoComplete, hint, errorParams, dir }: TextFieldProps) {
+export function TextField({ field, label, type = "text", autoComplete, hint, errorParams, dir, inputMode }: TextFieldProps) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
   return (
@@ -63,6 +64,7 @@ export function TextField({ field, label, type = "text", autoComplete, hint, err
         defaultValue={type === "password" ? undefined : props.defaultValue}
         autoComplete={autoComplete}
         dir={dir}
+        inputMode={inputMode}
       />
       <FieldErrors id={field.errorId} errors={field.errors} params={errorParams} />
     </div>
@@ -73,15 +75,23 @@ export function SelectField({
   field,
   label,
   options,
+  hint,
 }: {
   field: Field;
   label: string;
   options: { value: string; label: string; lang?: string }[];
+  hint?: string;
 }) {
-  const { key, ...props } = getSelectProps(field);
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       <select key={key} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value} lang={o.lang}>

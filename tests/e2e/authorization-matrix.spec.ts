@@ -31,7 +31,7 @@ const all = (code: number): Codes => Object.fromEntries(PERSONAS.map((p) => [p, 
 const signedIn = (code: number): Codes => ({ ...all(code), anonymous: 302 });
 /** Anonymous visitors are sent to log in; admins get `code`; everyone else `others`. */
 const adminOnly = (code: number, others = 403): Codes => ({ ...all(others), anonymous: 302, admin: code });
-/** Anonymous visitors are sent to log in; an organisation's manager gets `code`; everyone else 403. */
+/** Organisation managers' pages (/org…): the manager only; anyone else signed in, admins included, is refused. */
 const managerOnly = (code: number): Codes => ({ ...all(403), anonymous: 302, manager: code });
 /**
  * A course's own pages: the two learners are enrolled; anyone else signed in (the admin included) is
@@ -137,6 +137,41 @@ const MATRIX: Record<string, Entry> = {
   },
 
   "admin._index.tsx": { path: () => "/admin", get: adminOnly(200), post: "no action" },
+  "admin_.organisations._index.tsx": { path: () => "/admin/organisations", get: adminOnly(200), post: "no action" },
+  "admin_.organisations.new.tsx": {
+    path: () => "/admin/organisations/new",
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ name: "", type: "media" }),
+  },
+  "admin_.organisations.$organisationId.tsx": {
+    path: (w) => `/admin/organisations/${w.organisationId}`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "add", contact: "nobody@example.test", role: "member" }),
+  },
+  "admin_.organisations.$organisationId_.edit.tsx": {
+    path: (w) => `/admin/organisations/${w.organisationId}/edit`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ name: "", type: "media" }),
+  },
+  "admin_.deletions.tsx": {
+    path: () => "/admin/deletions",
+    get: adminOnly(200),
+    // Confirming without ticking "I understand" is refused before anything is looked up.
+    post: adminOnly(400),
+    body: () => ({ intent: "confirm", id: "not-a-request" }),
+  },
+
+  "account_.profile.tsx": { path: () => "/account/profile", get: signedIn(200), post: signedIn(400), body: () => ({ sex: "nonsense" }) },
+  "me.data.tsx": { path: () => "/me/data", get: signedIn(200), post: signedIn(400), body: () => ({ intent: "nonsense" }) },
+  // Each person gets their own data, never someone else's (the secrets check below).
+  "me.data[.json].ts": { path: () => "/me/data.json", get: signedIn(200), post: "no action" },
+
+  "org._index.tsx": { path: () => "/org", get: managerOnly(200), post: "no action" },
+  "org.members.$userId.tsx": { path: (w) => `/org/members/${w.memberId}`, get: managerOnly(200), post: "no action" },
+  "org.members.new.tsx": { path: () => "/org/members/new", get: managerOnly(200), post: managerOnly(400), body: () => ({ email: "not-an-email" }) },
   "admin_.certificates.tsx": {
     path: () => "/admin/certificates",
     get: adminOnly(200),

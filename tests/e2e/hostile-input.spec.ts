@@ -28,6 +28,13 @@ const ACTION_ROUTES = [
   `/courses/${MEDIA_COURSE}/assignments/story-pitch`,
   "/admin/certificates",
   "/admin/reviewers",
+  "/admin/organisations/new",
+  "/admin/organisations/x",
+  "/admin/organisations/x/edit",
+  "/admin/deletions",
+  "/account/profile",
+  "/me/data",
+  "/org/members/new",
   "/review/x",
 ];
 
@@ -35,7 +42,7 @@ const count = (table: string, where = "1 = 1", ...args: unknown[]) =>
   withDb((db) => (db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get(...args) as { n: number }).n);
 
 /** The rows an attack could have written to. */
-const tables = ["User", "Submission", "QuizAttempt", "Enrolment", "CourseReviewer", "EmailConfirmation"];
+const tables = ["User", "Submission", "QuizAttempt", "Enrolment", "CourseReviewer", "EmailConfirmation", "Organisation", "Membership", "Profile", "DeletionRequest"];
 const snapshot = () => Object.fromEntries(tables.map((t) => [t, count(t)]));
 
 /** Every Set-Cookie of a response (headers() folds or drops repeated ones). */
@@ -225,6 +232,16 @@ test.describe("search and paths", () => {
     for (const q of ["%", "_", "%%", "\\"]) expect([q, await rows(q)]).toEqual([q, none]);
   });
 
+  test("LIKE wildcards in the organisation search match themselves only", async ({ request }) => {
+    const cookie = world.cookie("admin");
+    const rows = async (q: string) => {
+      const html = await (await request.get(`/admin/organisations?q=${encodeURIComponent(q)}`, { headers: { cookie } })).text();
+      return (html.match(/<tr/g) ?? []).length;
+    };
+    expect(await rows("")).toBeGreaterThan(0);
+    for (const q of ["%", "_", "%%", "\\"]) expect([q, await rows(q)]).toEqual([q, 0]);
+  });
+
   test("traversal in every path parameter is a 4xx that serves no file", async ({ request }) => {
     const cookie = world.cookie("admin");
     const secretFile = fs.readFileSync(path.join(ROOT, "package.json"), "utf8");
@@ -239,6 +256,9 @@ test.describe("search and paths", () => {
       `/me/certificates/${d}`,
       `/submissions/${d}/attachment`,
       `/review/${d}`,
+      `/admin/organisations/${d}`,
+      `/admin/organisations/${d}/edit`,
+      `/org/members/${d}`,
       `/verify/${d}`,
       `/reset-password/${d}`,
       `/confirm-email/${d}`,

@@ -30,8 +30,11 @@ async function signUp(page: Page, locale: Locale, name: string, email: string) {
   await page.goto(new URL(link).pathname);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("auth.signup.confirmTitle"));
   await page.getByRole("button", { name: t("auth.signup.confirmSubmit") }).click();
-  await expect(page).toHaveURL(/\/courses\?notice=welcome$/);
+  // A new account is invited to fill its profile first; it can be left for later.
+  await expect(page).toHaveURL(/\/account\/profile\?notice=welcome$/);
   await expect(page.getByRole("status").filter({ hasText: t("auth.notice.welcome") })).toBeVisible();
+  await expect(page.getByText(t("people.profile.welcome"))).toBeVisible();
+  await page.getByRole("link", { name: t("people.profile.later") }).click();
 }
 
 async function followTheCourse(page: Page, locale: Locale) {

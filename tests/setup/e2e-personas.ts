@@ -2,7 +2,9 @@
  * The people of the security suite and what they own, made directly in this
  * worker's database: a learner with a submission (and its file), a
  * certificate; another learner in the same courses; a reviewer of another
- * course; an organisation manager and an admin.
+ * course; an organisation manager and an admin. Around the manager: a member
+ * of their organisation, and a member of another organisation, so the
+ * organisation pages have real ids to be asked for.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -20,6 +22,11 @@ export type World = {
   email: Record<Exclude<Persona, "anonymous">, string>;
   submissionId: string;
   certificateId: string;
+  /** The manager's organisation, and a current member of it (a learner enrolled in the sample course). */
+  organisationId: string;
+  memberId: string;
+  /** A member of another organisation: the manager must get what an unknown id gets. */
+  outsiderId: string;
   verifyCode: string;
   /** Texts only the learner, their reviewers and admins may ever receive. */
   secrets: string[];
@@ -37,6 +44,9 @@ export async function makeWorld(): Promise<World> {
   // An organisation's manager: a learner whose membership says so.
   const manager = await createUser({ name: "Meriem Manager" });
   const admin = await createUser({ name: "Adil Admin", role: "admin" });
+  const member = await createUser({ name: "Nawal Member" });
+  const outsider = await createUser({ name: `Othmane Outsider ${marker}` });
+  enrol(member.email, SAMPLE_COURSE);
   for (const user of [learner, other]) for (const slug of [SAMPLE_COURSE, MEDIA_COURSE]) enrol(user.email, slug);
 
   const pitch = `Pitch privé ${marker}: les saisonnières de Kénitra.`;
@@ -49,6 +59,7 @@ export async function makeWorld(): Promise<World> {
   const certificateId = `e2ecert${random(8)}`;
   const verifyCode = Array.from(crypto.randomBytes(20), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b % 32]).join("");
 
+  const ids = { organisationId: "" };
   withDb((db) => {
     db.prepare(`UPDATE "Submission" SET attachmentKey = ?, attachmentName = ?, attachmentMimeType = 'application/pdf', attachmentSize = 40 WHERE id = ?`).run(
       key,
@@ -69,12 +80,18 @@ export async function makeWorld(): Promise<World> {
       sqliteDate(new Date()),
       sqliteDate(new Date()),
     );
-    db.prepare(`INSERT INTO "Membership" (id, userId, organisationId, role, startedAt) VALUES (?, ?, ?, 'manager', ?)`).run(
-      `e2emem${random(6)}`,
-      manager.id,
-      organisationId,
+    const otherOrganisationId = `e2eorg${random(6)}`;
+    db.prepare(`INSERT INTO "Organisation" (id, name, type, regionId, city, createdAt, updatedAt) VALUES (?, ?, 'government', 'MA-06', 'Casablanca', ?, ?)`).run(
+      otherOrganisationId,
+      `Administration ${marker}`,
+      sqliteDate(new Date()),
       sqliteDate(new Date()),
     );
+    const membership = db.prepare(`INSERT INTO "Membership" (id, userId, organisationId, role, startedAt) VALUES (?, ?, ?, ?, ?)`);
+    membership.run(`e2emem${random(6)}`, manager.id, organisationId, "manager", sqliteDate(new Date()));
+    membership.run(`e2emem${random(6)}`, member.id, organisationId, "member", sqliteDate(new Date()));
+    membership.run(`e2emem${random(6)}`, outsider.id, otherOrganisationId, "member", sqliteDate(new Date()));
+    ids.organisationId = organisationId;
     const completionId = `e2ecomp${random(8)}`;
     const now = sqliteDate(new Date());
     const enrolmentId = (db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ?`).get(learner.id, course(SAMPLE_COURSE)) as { id: string }).id;
@@ -93,5 +110,16 @@ export async function makeWorld(): Promise<World> {
 
   const email = { learner: learner.email, otherLearner: other.email, reviewerElsewhere: reviewer.email, manager: manager.email, admin: admin.email };
   const cookie = (persona: Persona) => (persona === "anonymous" ? "" : `tadrib_session=${createSessionFor(email[persona])}`);
-  return { cookie, email, submissionId, certificateId, verifyCode, secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`] };
+  return {
+    cookie,
+    email,
+    submissionId,
+    certificateId,
+    verifyCode,
+    organisationId: ids.organisationId,
+    memberId: member.id,
+    outsiderId: outsider.id,
+    // The outsider's name: nothing of another organisation reaches its manager.
+    secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`, `Othmane Outsider ${marker}`],
+  };
 }

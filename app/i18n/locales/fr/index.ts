@@ -8,8 +8,10 @@ import completion from "./completion.json";
 import courses from "./courses.json";
 import learning from "./learning.json";
 import mail from "./mail.json";
+import organisations from "./organisations.json";
+import people from "./people.json";
 import privacy from "./privacy.json";
 import quiz from "./quiz.json";
 import reports from "./reports.json";
 
-export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, privacy, quiz, reports };
+export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, organisations, people, privacy, quiz, reports };

@@ -1,0 +1,66 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { readFormData } from "~/http/form.server";
+import { detectLocale } from "~/i18n/detect.server";
+import { useI18n } from "~/i18n/react";
+import { organisationSchema } from "~/organisations/forms";
+import { OrganisationForm } from "~/organisations/organisation-form";
+import { getOrganisation, saveOrganisation } from "~/organisations/organisations.server";
+import { listRegions } from "~/organisations/regions.server";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { pageTitle } from "~/ui/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.edit.title");
+
+async function organisationOr404(id: string | undefined) {
+  const organisation = id ? await getOrganisation(id) : null;
+  if (!organisation) throw new Response("Not Found", { status: 404 });
+  return organisation;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request);
+  const organisation = await organisationOr404(params.organisationId);
+  return {
+    organisation: { id: organisation.id, name: organisation.name, type: organisation.type, regionId: organisation.regionId ?? "", city: organisation.city ?? "" },
+    regions: await listRegions(detectLocale(request, user.locale)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request);
+  const organisation = await organisationOr404(params.organisationId);
+  const submission = parseWithZod(await readFormData(request), { schema: organisationSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const saved = await saveOrganisation(submission.value, organisation.id);
+  if (!saved.ok) return data(submission.reply({ fieldErrors: saved.fieldErrors }), { status: 400 });
+  throw redirect(`/admin/organisations/${organisation.id}?done=saved`);
+}
+
+export default function EditOrganisationPage() {
+  const { t } = useI18n();
+  const { organisation, regions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page page-narrow stack">
+      <Breadcrumbs
+        items={[
+          { label: t("common.nav.admin"), to: "/admin" },
+          { label: t("organisations.admin.title"), to: "/admin/organisations" },
+          { label: organisation.name, to: `/admin/organisations/${organisation.id}` },
+          { label: t("organisations.edit.title") },
+        ]}
+      />
+      <h1>{t("organisations.edit.title")}</h1>
+      <OrganisationForm
+        lastResult={lastResult}
+        defaultValue={{ name: organisation.name, type: organisation.type, regionId: organisation.regionId, city: organisation.city }}
+        regions={regions}
+        submitLabel={t("organisations.edit.submit")}
+      />
+    </div>
+  );
+}
