@@ -3,6 +3,7 @@ import { env } from "~/config/env.server";
 import { db } from "~/db/client.server";
 import { pruneRateLimits } from "~/http/rate-limit.server";
 import { deliverDueEmails } from "~/mail/outbox.server";
+import { sendDueReports } from "~/reports/schedule.server";
 import { log } from "../../server/log";
 
 const MAIL_EVERY_MS = 60_000;
@@ -28,7 +29,9 @@ type Handle = { stop: () => void };
 const globalForJobs = globalThis as unknown as { __tadribHousekeeping?: Handle };
 
 /**
- * Retries undelivered mail every minute and prunes expired rows every hour.
+ * Retries undelivered mail every minute; every hour prunes expired rows and
+ * sends the scheduled reports that are due (the first day of a month or a
+ * quarter: a report not sent since then goes out at the next sweep).
  * Started once per process by the server (the flag on globalThis survives the
  * dev server re-importing modules); never in unit tests, which call the
  * functions directly.
@@ -57,14 +60,19 @@ export function startHousekeeping(): Handle {
     guarded("prune", () => pruneExpired()),
     PRUNE_EVERY_MS
   );
+  const sweepReports = guarded("reports", () => sendDueReports());
+  const reports = setInterval(sweepReports, PRUNE_EVERY_MS);
   mail.unref();
   prune.unref();
+  reports.unref();
   // Mail left pending by a previous run (crash, restart) goes out now, not in a minute.
   void sweepMail();
+  void sweepReports();
   const handle = {
     stop: () => {
       clearInterval(mail);
       clearInterval(prune);
+      clearInterval(reports);
       delete globalForJobs.__tadribHousekeeping;
     },
   };

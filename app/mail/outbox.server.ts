@@ -20,7 +20,15 @@ type Tx = Prisma.TransactionClient;
 export async function enqueueEmail(mail: OutgoingEmail, options: { tx?: Tx } = {}): Promise<{ id: string }> {
   const client = options.tx ?? db;
   const row = await client.outboxEmail.create({
-    data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null },
+    data: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      ...(mail.attachments?.length
+        ? { attachments: { create: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) } }
+        : {}),
+    },
     select: { id: true },
   });
   // Inside a transaction the row is not visible to other connections yet:
@@ -52,7 +60,7 @@ export async function deliverEmail(
   id: string,
   transport: MailTransport = transportFromEnv()
 ): Promise<DeliveryOutcome> {
-  const mail = await db.outboxEmail.findUnique({ where: { id } });
+  const mail = await db.outboxEmail.findUnique({ where: { id }, include: { attachments: true } });
   if (!mail || mail.status === "sent" || mail.attempts >= MAX_ATTEMPTS) return "skipped";
   const claim = await db.outboxEmail.updateMany({
     where: { id, attempts: mail.attempts, status: { in: ["pending", "failed"] } },
@@ -60,7 +68,10 @@ export async function deliverEmail(
   });
   if (claim.count === 0) return "skipped";
   try {
-    await transport.send(mail);
+    await transport.send({
+      ...mail,
+      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: new Uint8Array(a.content) })),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.outboxEmail.update({ where: { id }, data: { status: "failed", lastError: message.slice(0, 1000) } });

@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 import { env, mailTransport } from "~/config/env.server";
 import { log } from "../../server/log";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html?: string | null };
+export type Attachment = { filename: string; contentType: string; content: Uint8Array };
+export type OutgoingEmail = { to: string; subject: string; text: string; html?: string | null; attachments?: Attachment[] };
 
 /** Something that delivers one email or throws; the outbox records the outcome. */
 export interface MailTransport {
@@ -18,7 +19,13 @@ export function logTransport(): MailTransport {
   return {
     name: "log",
     async send(mail) {
-      log.info({ msg: "mail", to: mail.to, subject: mail.subject, text: mail.text });
+      log.info({
+        msg: "mail",
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, bytes: a.content.byteLength })) } : {}),
+      });
     },
   };
 }
@@ -40,6 +47,9 @@ export function smtpTransport(url: string, from = env.MAIL_FROM): MailTransport 
         subject: mail.subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.attachments?.length
+          ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })) }
+          : {}),
       });
     },
   };

@@ -19,12 +19,14 @@ export type ReportPageData = {
 
 const DONE = ["saved", "updated", "deleted"] as const;
 
-export function ReportPage({ data, basePath, title, titleNode, intro, done, outcome }: {
+export function ReportPage({ data, basePath, title, titleNode, header, intro, done, outcome }: {
   data: ReportPageData;
   basePath: string;
   title: string;
   /** The heading with the organisation's name isolated (<bdi>), when there is one. */
   titleNode?: ReactNode;
+  /** Shown above the heading: a manager's page has their organisation's sub-navigation. */
+  header?: ReactNode;
   intro: string;
   done: string | null;
   outcome: SavedReportOutcome | undefined;
@@ -37,6 +39,7 @@ export function ReportPage({ data, basePath, title, titleNode, intro, done, outc
 
   return (
     <div className="page stack report-page">
+      {header}
       <h1>{titleNode ?? title}</h1>
       <p className="lead">{intro}</p>
       {doneKey ? (

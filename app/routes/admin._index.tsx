@@ -26,6 +26,14 @@ export default function AdminPage() {
       <nav aria-labelledby="admin-tools">
         <h2 id="admin-tools">{t("admin.tools.title")}</h2>
         <ul className="cards admin-tools">
+          {(["reports", "organisations", "deletions"] as const).map((tool) => (
+            <li className="card" key={tool}>
+              <h3>
+                <Link to={`/admin/${tool}`}>{t(`admin.tools.${tool}`)}</Link>
+              </h3>
+              <p className="muted">{t(`admin.tools.${tool}Hint`)}</p>
+            </li>
+          ))}
           <li className="card">
             <h3>
               <Link to="/admin/certificates">{t("admin.tools.certificates")}</Link>

@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useI18n } from "~/i18n/react";
+import { OrgHeader } from "~/organisations/org-nav";
 import { reportPageData } from "~/reports/report-page.server";
 import { ReportPage } from "~/reports/report-page";
 import { managerViewer, savedReportRouteAction } from "~/reports/report-routes.server";
+import peopleCss from "~/styles/people.css?url";
 import reportsCss from "~/styles/reports.css?url";
 import { pageTitle } from "~/ui/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: peopleCss },
+  { rel: "stylesheet", href: reportsCss },
+];
 
 /** An organisation manager's report: their organisation's figures only, whatever the query string says. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,6 +38,7 @@ export default function OrganisationReportsPage() {
       basePath="/org/reports"
       title={t("reports.orgTitle", { organisation: name })}
       titleNode={tx("reports.orgTitle", { organisation: <bdi>{name}</bdi> })}
+      header={<OrgHeader organisation={{ name }} />}
       intro={t("reports.orgIntro")}
       done={params.get("done")}
       outcome={outcome}

@@ -57,7 +57,7 @@ export function SiteHeader() {
             ) : null}
             {user?.manages ? (
               <li>
-                <NavLink to="/org/reports">{t("common.nav.organisation")}</NavLink>
+                <NavLink to="/org">{t("common.nav.organisation")}</NavLink>
               </li>
             ) : null}
             {user?.role === "admin" ? (
