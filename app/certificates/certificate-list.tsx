@@ -9,7 +9,8 @@ export type CertificateListItem = {
   hours: number;
   locale: Locale;
   completedAt: Date | string;
-  status: "valid" | "revoked";
+  expiresAt: Date | string | null;
+  status: "valid" | "revoked" | "expired";
 };
 
 export function certificatePdfPath(id: string): string {
@@ -34,7 +35,16 @@ export function CertificateList({ certificates, headingLevel = 2 }: { certificat
             <p className="meta">
               {t("certificates.mine.completedOn", { date: formatDate(c.completedAt) })} ·{" "}
               {t("certificates.mine.hours", { count: c.hours })}
+              {c.expiresAt && c.status === "valid" ? <> · {t("certificates.mine.validUntil", { date: formatDate(c.expiresAt) })}</> : null}
             </p>
+            {c.status === "expired" ? (
+              <>
+                <p>
+                  <span className="badge badge-warning">{t("certificates.mine.expired")}</span>
+                </p>
+                <p className="muted">{t("certificates.mine.expiredHelp")}</p>
+              </>
+            ) : null}
             {c.status === "revoked" ? (
               <>
                 <p>
@@ -42,7 +52,7 @@ export function CertificateList({ certificates, headingLevel = 2 }: { certificat
                 </p>
                 <p className="muted">{t("certificates.mine.revokedHelp")}</p>
               </>
-            ) : (
+            ) : c.status === "expired" ? null : (
               <>
                 <p className="meta">
                   {/* Isolated left-to-right so the code keeps its order inside an Arabic sentence. */}

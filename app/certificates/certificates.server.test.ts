@@ -22,7 +22,7 @@ import { catalogCourse, completionFor, createUser } from "../../tests/setup/db-f
 
 const COMPLETED_AT = new Date("2026-11-20T09:30:00Z");
 
-async function setup({ locale = "fr" as Locale, name = "Élodie Nguyễn" } = {}) {
+async function setup({ locale = "fr" as Locale, name = "Élodie Nguyễn", validityMonths = null as number | null } = {}) {
   const user = await createUser({ name, locale });
   const course = await catalogCourse(`fair-recruitment-${randomUUID().slice(0, 8)}`, {
     languages: ["fr", "ar", "en"],
@@ -30,6 +30,7 @@ async function setup({ locale = "fr" as Locale, name = "Élodie Nguyễn" } = {}
     summary: {},
     audience: {},
     hours: 6,
+    validityMonths,
   });
   const completion = await completionFor(user.id, course.id, COMPLETED_AT);
   return { user, course, completion, catalog: { courses: [course] } };
@@ -82,7 +83,18 @@ describe("verifyCertificate", () => {
     const { completion, catalog } = await setup();
     const certificate = await issueCertificateForCompletion(completion.id, { catalog });
     const result = await verifyCertificate(certificate!.code);
-    expect(result).toEqual({ status: "valid", name: "Élodie Nguyễn", course: "Recrutement équitable", date: COMPLETED_AT });
+    expect(result).toEqual({ status: "valid", name: "Élodie Nguyễn", course: "Recrutement équitable", date: COMPLETED_AT, expiresAt: null });
+  });
+
+  test("says when a refresher course's certificate stops being valid, and expired after that", async () => {
+    const { completion, catalog } = await setup({ validityMonths: 24 });
+    const certificate = await issueCertificateForCompletion(completion.id, { catalog });
+    const expiresAt = new Date("2028-11-20T09:30:00Z");
+    expect(certificate?.expiresAt).toEqual(expiresAt);
+    expect(await verifyCertificate(certificate!.code, new Date("2028-11-19T00:00:00Z"))).toMatchObject({ status: "valid", expiresAt });
+    expect(await verifyCertificate(certificate!.code, new Date("2028-11-21T00:00:00Z"))).toMatchObject({ status: "expired", expiresAt });
+    const [summary] = await listCertificatesForUser(certificate!.userId);
+    expect(summary.expiresAt).toEqual(expiresAt);
   });
 
   test("accepts the code as people type it", async () => {

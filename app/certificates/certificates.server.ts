@@ -2,6 +2,7 @@ import { getCatalog, type Catalog } from "~/catalog/catalog.server";
 import { env } from "~/config/env.server";
 import { appUrl } from "~/http/app-url.server";
 import { db } from "~/db/client.server";
+import { addMonths } from "~/training/records.server";
 import { Prisma, type Certificate } from "~/db/generated/client";
 import { containsInsensitive } from "~/db/sql.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
@@ -16,7 +17,13 @@ import { renderCertificatePdf } from "./pdf.server";
  * what was certified whatever happens to the account or the course later.
  */
 
-export type CertificateStatus = "valid" | "revoked";
+export type CertificateStatus = "valid" | "revoked" | "expired";
+
+/** Revoked wins over expired: a revoked certificate was never valid to rely on. */
+export function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): CertificateStatus {
+  if (row.revokedAt) return "revoked";
+  return row.expiresAt && row.expiresAt <= now ? "expired" : "valid";
+}
 
 export class CertificateActionError extends Error {
   constructor(readonly code: "not-found" | "already-reissued" | "reason-required") {
@@ -42,7 +49,7 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-type CourseFacts = { title: string; hours: number };
+type CourseFacts = { title: string; hours: number; validityMonths: number | null };
 
 /**
  * The course's title in the learner's language and its hours, from the
@@ -53,8 +60,8 @@ async function courseFacts(courseId: string, locale: Locale, catalog?: Courses, 
   const course = (catalog ?? (await getCatalog())).courses.find((c) => c.id === courseId);
   if (!course && previous) return previous;
   if (!course) throw new Error(`Course ${courseId} is not in the course catalogue: run npm run courses:build`);
-  const { title, hours } = course.definition;
-  return { title: title[locale] ?? title[DEFAULT_LOCALE] ?? Object.values(title)[0] ?? course.slug, hours };
+  const { title, hours, validityMonths } = course.definition;
+  return { title: title[locale] ?? title[DEFAULT_LOCALE] ?? Object.values(title)[0] ?? course.slug, hours, validityMonths };
 }
 
 type NewCertificate = Omit<Prisma.CertificateUncheckedCreateInput, "code">;
@@ -67,11 +74,13 @@ type NewCertificate = Omit<Prisma.CertificateUncheckedCreateInput, "code">;
 async function newCertificate(completionId: string, options: CertificateOptions & { replaces?: Certificate }): Promise<NewCertificate> {
   const completion = await db.completion.findUniqueOrThrow({
     where: { id: completionId },
-    select: { userId: true, courseId: true, user: { select: { name: true, locale: true } } },
+    select: { userId: true, courseId: true, completedAt: true, user: { select: { name: true, locale: true } } },
   });
   const locale = localeOf(completion.user.locale);
-  const previous = options.replaces && { title: options.replaces.courseTitle, hours: options.replaces.hours };
-  const { title, hours } = await courseFacts(completion.courseId, locale, options.catalog, previous);
+  const previous = options.replaces && { title: options.replaces.courseTitle, hours: options.replaces.hours, validityMonths: null };
+  const { title, hours, validityMonths } = await courseFacts(completion.courseId, locale, options.catalog, previous);
+  // A refresher course's certificate is valid for its period from the completion; a re-issue keeps the expiry it replaces.
+  const expiresAt = validityMonths ? addMonths(completion.completedAt, validityMonths) : (options.replaces?.expiresAt ?? null);
   return {
     userId: completion.userId,
     courseId: completion.courseId,
@@ -81,6 +90,7 @@ async function newCertificate(completionId: string, options: CertificateOptions 
     learnerName: completion.user.name,
     courseTitle: title,
     hours,
+    expiresAt,
     issuedAt: options.now ?? new Date(),
     replacesId: options.replaces?.id,
   };
@@ -177,25 +187,26 @@ export async function reissueCertificate(
 
 export type Verification =
   | { status: "unknown" }
-  | { status: CertificateStatus; name: string; course: string; date: Date };
+  | { status: CertificateStatus; name: string; course: string; date: Date; expiresAt: Date | null };
 
 /**
  * What /verify/<code> may tell anyone: valid or revoked, with the name, the
  * course and the completion date, and nothing else about the person.
  */
-export async function verifyCertificate(code: string): Promise<Verification> {
+export async function verifyCertificate(code: string, now = new Date()): Promise<Verification> {
   const normalized = normalizeCertificateCode(code);
   if (!normalized) return { status: "unknown" };
   const found = await db.certificate.findUnique({
     where: { code: normalized },
-    select: { learnerName: true, courseTitle: true, revokedAt: true, completion: { select: { completedAt: true } } },
+    select: { learnerName: true, courseTitle: true, revokedAt: true, expiresAt: true, completion: { select: { completedAt: true } } },
   });
   if (!found) return { status: "unknown" };
   return {
-    status: found.revokedAt ? "revoked" : "valid",
+    status: statusOf(found, now),
     name: found.learnerName,
     course: found.courseTitle,
     date: found.completion.completedAt,
+    expiresAt: found.expiresAt,
   };
 }
 
@@ -207,6 +218,7 @@ export type CertificateSummary = {
   locale: Locale;
   completedAt: Date;
   issuedAt: Date;
+  expiresAt: Date | null;
   status: CertificateStatus;
 };
 
@@ -217,6 +229,7 @@ const summarySelect = {
   hours: true,
   locale: true,
   issuedAt: true,
+  expiresAt: true,
   revokedAt: true,
   completion: { select: { completedAt: true } },
 } as const;
@@ -232,7 +245,8 @@ function summary(row: SummaryRow): CertificateSummary {
     locale: localeOf(row.locale),
     completedAt: row.completion.completedAt,
     issuedAt: row.issuedAt,
-    status: row.revokedAt ? "revoked" : "valid",
+    expiresAt: row.expiresAt,
+    status: statusOf(row),
   };
 }
 
@@ -309,6 +323,7 @@ export async function certificatePdfFor(
     courseTitle: certificate.courseTitle,
     hours: certificate.hours,
     completedAt: certificate.completion.completedAt,
+    expiresAt: certificate.expiresAt,
     issuer: { name: env.CERTIFICATE_ISSUER_NAME, logo: env.CERTIFICATE_ISSUER_LOGO },
     code: certificate.code,
     verifyUrl: appUrl(verifyPath(certificate.code)),

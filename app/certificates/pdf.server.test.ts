@@ -76,6 +76,14 @@ describe("renderCertificatePdf", () => {
     expect(text).toContain("Completed on March 5, 2026");
   });
 
+  test("a refresher course's certificate says until when it is valid", async () => {
+    const fr = lines(await renderCertificatePdf(sample({ expiresAt: new Date("2028-11-29T10:00:00Z") })));
+    expect(fr).toContain("Valable jusqu'au 29 novembre 2028");
+    const ar = lines(await renderCertificatePdf(sample({ locale: "ar", expiresAt: new Date("2028-11-29T10:00:00Z") })));
+    expect(ar.some((l) => l.includes("صالحة إلى غاية") && l.includes("2028"))).toBe(true);
+    expect(lines(await renderCertificatePdf(sample({}))).some((l) => l.startsWith("Valable"))).toBe(false);
+  });
+
   test("Arabic: the name and title extract in logical order, with the code", async () => {
     const input = sample({
       locale: "ar",

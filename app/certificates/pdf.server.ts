@@ -14,6 +14,8 @@ export interface CertificatePdfInput {
   courseTitle: string;
   hours: number;
   completedAt: Date;
+  /** Set for a refresher course: the certificate says until when it is valid. */
+  expiresAt?: Date | null;
   issuer: { name: string; logo?: string | Buffer };
   code: string;
   verifyUrl: string;
@@ -109,6 +111,8 @@ function drawCentered(doc: Doc, lines: ShapedLine[], top: number, color: string,
   return y;
 }
 
+const longDate = (locale: Locale, date: Date) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
+
 /**
  * A4 landscape certificate in the learner's language. Text is shaped and
  * ordered by ./text-layout.server (Arabic joined and right to left, mixed
@@ -119,7 +123,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const { locale } = input;
   const t = serverT(locale);
   const page = directionOf(locale);
-  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(input.completedAt);
+  const date = longDate(locale, input.completedAt);
   const title = t("certificates.pdf.title");
 
   const doc = new PDFDocument({
@@ -218,6 +222,15 @@ function middleBlocks(input: CertificatePdfInput, date: string, scale: number): 
       color: COLORS.text,
       gapBefore: 0,
     },
+    ...(input.expiresAt
+      ? [
+          {
+            lines: fitText(t("certificates.pdf.validUntil", { date: longDate(locale, input.expiresAt) }), sized(12, "bold", page), oneOrTwoLines(CONTENT_WIDTH)),
+            color: COLORS.primary,
+            gapBefore: 0,
+          },
+        ]
+      : []),
   ];
 }
 

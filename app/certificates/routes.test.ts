@@ -78,7 +78,7 @@ describe("/verify", () => {
     expect(valid.body).toEqual({
       kind: "result",
       code: formatCertificateCode(certificate.code),
-      result: { status: "valid", name: "Hind Amrani", course: "Données sur les migrations", date: new Date("2026-10-01T08:00:00Z") },
+      result: { status: "valid", name: "Hind Amrani", course: "Données sur les migrations", date: new Date("2026-10-01T08:00:00Z"), expiresAt: null },
     });
     expect(valid.headers.get("X-Robots-Tag")).toContain("noindex");
     const unknown = await call(verifyCodeLoader, "/", { params: { code: "ABCD-EFGH-JKMN-PQRS-TVWX" }, ip });

@@ -26,10 +26,17 @@ export default function AdminPage() {
       <nav aria-labelledby="admin-tools">
         <h2 id="admin-tools">{t("admin.tools.title")}</h2>
         <ul className="cards admin-tools">
-          {(["reports", "organisations", "deletions"] as const).map((tool) => (
+          {(
+            [
+              ["reports", "/admin/reports"],
+              ["organisations", "/admin/organisations"],
+              ["deletions", "/admin/deletions"],
+              ["apiTokens", "/admin/api-tokens"],
+            ] as const
+          ).map(([tool, href]) => (
             <li className="card" key={tool}>
               <h3>
-                <Link to={`/admin/${tool}`}>{t(`admin.tools.${tool}`)}</Link>
+                <Link to={href}>{t(`admin.tools.${tool}`)}</Link>
               </h3>
               <p className="muted">{t(`admin.tools.${tool}Hint`)}</p>
             </li>

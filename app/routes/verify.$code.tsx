@@ -67,8 +67,8 @@ export default function VerifyCodePage() {
         </div>
       ) : (
         <div className={`alert ${result.status === "valid" ? "alert-success" : "alert-error"} verify-status`} role="status">
-          <h2>{t(result.status === "valid" ? "certificates.verify.validTitle" : "certificates.verify.revokedTitle")}</h2>
-          <p>{t(result.status === "valid" ? "certificates.verify.valid" : "certificates.verify.revoked")}</p>
+          <h2>{t(`certificates.verify.${result.status}Title`)}</h2>
+          <p>{t(`certificates.verify.${result.status}`)}</p>
           <dl className="facts">
             {/* Values are isolated inside cells that keep the page's direction, so they line up with
                 their labels in Arabic as in French (a dir on the cell itself aligned it to the left). */}
@@ -82,6 +82,12 @@ export default function VerifyCodePage() {
             </dd>
             <dt>{t("certificates.verify.date")}</dt>
             <dd>{formatDate(result.date)}</dd>
+            {result.expiresAt ? (
+              <>
+                <dt>{t(result.status === "expired" ? "certificates.verify.expiredOn" : "certificates.verify.expiresAt")}</dt>
+                <dd>{formatDate(result.expiresAt)}</dd>
+              </>
+            ) : null}
             <dt>{t("certificates.verify.code")}</dt>
             <dd className="certificate-code">
               <bdi dir="ltr">{code}</bdi>

@@ -1,5 +1,6 @@
 // The namespaces of this language's catalog, one JSON file each (app/i18n/catalog.test.ts checks none is missing).
 import admin from "./admin.json";
+import api from "./api.json";
 import assignment from "./assignment.json";
 import auth from "./auth.json";
 import certificates from "./certificates.json";
@@ -14,4 +15,4 @@ import privacy from "./privacy.json";
 import quiz from "./quiz.json";
 import reports from "./reports.json";
 
-export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, organisations, people, privacy, quiz, reports };
+export default { admin, api, assignment, auth, certificates, common, completion, courses, learning, mail, organisations, people, privacy, quiz, reports };
