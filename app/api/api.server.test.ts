@@ -38,8 +38,9 @@ describe("GET /api/v1/trained", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = await response.json();
     expect(body.scope).toEqual({ organisationId: mine.id, organisationName: "Association Tadamoun" });
-    // The organisation filter asked for another organisation: inside this token's scope, nobody.
-    expect(body.totals).toEqual({ people: 0, trainings: 0 });
+    // The organisation filter naming another organisation is ignored: this token's figures, and nothing of the other's.
+    expect(body.totals).toEqual({ people: 8, trainings: 8 });
+    expect(JSON.stringify(body)).not.toContain("Autre association");
 
     const own = await (await get("rows=profession&mask=0&lang=en", token)).json();
     expect(own.totals).toEqual({ people: 8, trainings: 8 });

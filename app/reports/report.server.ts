@@ -86,7 +86,11 @@ export type RunOptions = {
   series?: boolean;
 };
 
-export async function runReport(definition: ReportDefinition, scope: Scope, options: RunOptions): Promise<Report> {
+export async function runReport(asked: ReportDefinition, scope: Scope, options: RunOptions): Promise<Report> {
+  // Inside one organisation's scope an organisation filter means nothing, and
+  // naming another organisation's id must not even bring its name back (in the
+  // description): it is dropped.
+  const definition: ReportDefinition = scope.organisationId ? { ...asked, filters: { ...asked.filters, organisations: [] } } : asked;
   const { locale, now = new Date(), threshold = DEFAULT_MASK_THRESHOLD, catalog, series: withSeries = true } = options;
   const t = serverT(locale);
   const where = reportConditions(definition, scope, now);

@@ -184,14 +184,23 @@ const MATRIX: Record<string, Entry> = {
     post: adminOnly(400),
     body: () => ({ intent: "add", email: "not-an-email", courseId: "" }),
   },
+  "admin_.api-tokens.tsx": {
+    path: () => "/admin/api-tokens",
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "create", organisationId: "", name: "" }),
+  },
+  // The API reads a Bearer token only: a signed-in browser's cookie opens nothing there.
+  "api.v1._index.ts": { path: () => "/api/v1", get: all(200), post: "no action" },
+  "api.v1.trained.ts": { path: () => "/api/v1/trained", get: all(401), post: "no action" },
   "admin_.reports.tsx": { path: () => "/admin/reports", get: adminOnly(200), post: adminOnly(400), body: () => ({ intent: "save", name: "" }) },
-  "admin_.reports.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
-  "admin_.reports.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },
+  "admin_.reports_.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
+  "admin_.reports_.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },
 
   // A manager's own organisation pages: nobody else has one (admins have the /admin pages).
   "org_.reports.tsx": { path: () => "/org/reports", get: managerOnly(200), post: managerOnly(400), body: () => ({ intent: "save", name: "" }) },
-  "org_.reports.export.ts": { path: () => "/org/reports/export?format=xlsx", get: managerOnly(200), post: "no action" },
-  "org_.reports.print.tsx": { path: () => "/org/reports/print", get: managerOnly(200), post: "no action" },
+  "org_.reports_.export.ts": { path: () => "/org/reports/export?format=xlsx", get: managerOnly(200), post: "no action" },
+  "org_.reports_.print.tsx": { path: () => "/org/reports/print", get: managerOnly(200), post: "no action" },
 };
 
 function routeFiles() {
