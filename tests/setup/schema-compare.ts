@@ -37,6 +37,11 @@ export const PARTIAL_INDEXES: Record<string, { table: string; sql: string; why: 
     sql: 'CREATE UNIQUE INDEX "Cohort_one_open_per_course_key" ON "Cohort"("courseId") WHERE "isOpen"',
     why: "each course has one open cohort, where self-enrolment lands",
   },
+  DeletionRequest_one_open_per_user_key: {
+    table: "DeletionRequest",
+    sql: 'CREATE UNIQUE INDEX "DeletionRequest_one_open_per_user_key" ON "DeletionRequest"("userId") WHERE "status" = \'requested\'',
+    why: "a person has at most one deletion request waiting for an admin",
+  },
 };
 
 // ---------------------------------------------------------------------------

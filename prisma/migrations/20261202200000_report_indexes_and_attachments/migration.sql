@@ -28,3 +28,8 @@ CREATE TABLE "OutboxAttachment" (
     CONSTRAINT "OutboxAttachment_emailId_fkey" FOREIGN KEY ("emailId") REFERENCES "OutboxEmail" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX "OutboxAttachment_emailId_idx" ON "OutboxAttachment"("emailId");
+
+-- One open deletion request per person: the code checks it inside a
+-- transaction, which is enough on SQLite (one writer); this makes the
+-- database refuse a second one on PostgreSQL too.
+CREATE UNIQUE INDEX "DeletionRequest_one_open_per_user_key" ON "DeletionRequest"("userId") WHERE "status" = 'requested';
