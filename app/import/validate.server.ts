@@ -190,9 +190,9 @@ function readRow(
   const rawYear = cell("birth_year");
   if (rawYear) {
     profile.birthYear = parseBirthYear(rawYear, now) ?? undefined;
-    if (!profile.birthYear) problem("birth_year", "birthYear", { value: rawYear, max: now.getUTCFullYear() });
+    if (!profile.birthYear) problem("birth_year", "birthYear", { value: rawYear, latest: String(now.getUTCFullYear()) });
     else if (!profile.ageBand) profile.ageBand = ageBandFor(profile.birthYear, now);
-    else if (profile.ageBand !== ageBandFor(profile.birthYear, now)) problem("age_band", "ageBandMismatch", { value: rawBand, year: profile.birthYear });
+    else if (profile.ageBand !== ageBandFor(profile.birthYear, now)) problem("age_band", "ageBandMismatch", { value: rawBand, year: String(profile.birthYear) });
   }
   const rawRegion = cell("region");
   if (rawRegion) {

@@ -17,16 +17,21 @@ export const cohortSchema = z
     name: userText(z.string({ required_error: "cohorts.errors.nameRequired" }).trim().min(1, "cohorts.errors.nameRequired").max(COHORT_NAME_MAX, "cohorts.errors.nameTooLong")),
     startsOn: day.optional(),
     endsOn: day.optional(),
-    capacity: z.coerce
-      .number({ invalid_type_error: "cohorts.errors.capacity" })
-      .int("cohorts.errors.capacity")
-      .min(1, "cohorts.errors.capacity")
-      .max(COHORT_CAPACITY_MAX, "cohorts.errors.capacity")
+    // A string, as the form sends it (the page's fields are all text); capacityOf reads it.
+    capacity: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, "cohorts.errors.capacity")
+      .refine((v) => Number(v) >= 1 && Number(v) <= COHORT_CAPACITY_MAX, "cohorts.errors.capacity")
       .optional(),
   })
   .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { path: ["endsOn"], message: "cohorts.errors.endBeforeStart" });
 
 export type CohortValues = z.infer<typeof cohortSchema>;
+
+export function capacityOf(values: CohortValues): number | null {
+  return values.capacity === undefined ? null : Number(values.capacity);
+}
 
 /** The first instant of a day, and the last: what startsAt and endsAt store. */
 export function startOfDay(day: string): Date {

@@ -3,9 +3,10 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { contentLanguage, textIn } from "~/catalog/outline";
 import { db } from "~/db/client.server";
+import { appUrl } from "~/http/app-url.server";
 import type { Cohort } from "~/db/generated/client";
 import type { Locale } from "~/i18n/locales";
-import { cohortSchema, endOfDay, startOfDay, type CohortValues } from "./cohort-form";
+import { capacityOf, cohortSchema, endOfDay, startOfDay, type CohortValues } from "./cohort-form";
 import { requireCourse } from "./course-access.server";
 import { formatInviteCode, newInviteCode, openCohort } from "./enrolments.server";
 
@@ -29,6 +30,7 @@ export function cohortView(cohort: Cohort, enrolled: number) {
     enrolled,
     inviteCode: formatInviteCode(cohort.inviteCode),
     joinPath: `/join/${formatInviteCode(cohort.inviteCode)}`,
+    joinUrl: appUrl(`/join/${formatInviteCode(cohort.inviteCode)}`),
   };
 }
 
@@ -65,7 +67,7 @@ function cohortData(values: CohortValues) {
     name: values.name,
     startsAt: values.startsOn ? startOfDay(values.startsOn) : null,
     endsAt: values.endsOn ? endOfDay(values.endsOn) : null,
-    capacity: values.capacity ?? null,
+    capacity: capacityOf(values),
   };
 }
 
@@ -82,7 +84,7 @@ export async function saveCohort(slug: string, cohortId: string | null, form: Fo
     schema: cohortSchema.superRefine(async (values, ctx) => {
       if (!existing || values.capacity === undefined) return;
       const enrolled = await db.enrolment.count({ where: { cohortId: existing.id } });
-      if (values.capacity < enrolled) ctx.addIssue({ code: "custom", path: ["capacity"], message: "cohorts.errors.capacityBelowEnrolled" });
+      if (capacityOf(values)! < enrolled) ctx.addIssue({ code: "custom", path: ["capacity"], message: "cohorts.errors.capacityBelowEnrolled" });
     }),
   });
   if (submission.status !== "success") return { ok: false, result: submission.reply() };

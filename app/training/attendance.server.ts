@@ -91,7 +91,7 @@ export async function untick(sessionId: string, userId: string): Promise<void> {
 }
 
 export type OnTheSpotOutcome =
-  | { ok: true; name: string; created: boolean }
+  | { ok: true; userId: string; name: string; created: boolean }
   | { ok: false; result: SubmissionResult<string[]> };
 
 /** Someone not on the list: found by email, then phone, or made; then ticked. */
@@ -117,7 +117,7 @@ export async function addOnTheSpot(sessionId: string, form: FormData): Promise<O
       const attendance = await tx.attendance.create({ data: { sessionId, userId: person.id } });
       await recordAttendanceTraining(tx, attendance, facts);
     }
-    return { name: person.name, created };
+    return { userId: person.id, name: person.name, created };
   });
   return { ok: true, ...outcome };
 }

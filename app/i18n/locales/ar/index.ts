@@ -3,12 +3,15 @@ import admin from "./admin.json";
 import assignment from "./assignment.json";
 import auth from "./auth.json";
 import certificates from "./certificates.json";
+import cohorts from "./cohorts.json";
 import common from "./common.json";
 import completion from "./completion.json";
 import courses from "./courses.json";
+import importing from "./import.json";
 import learning from "./learning.json";
 import mail from "./mail.json";
 import privacy from "./privacy.json";
 import quiz from "./quiz.json";
+import sessions from "./sessions.json";
 
-export default { admin, assignment, auth, certificates, common, completion, courses, learning, mail, privacy, quiz };
+export default { admin, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, privacy, quiz, sessions };
