@@ -6,7 +6,8 @@ import { readFormData } from "~/http/form.server";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { AttendanceToggle, OnTheSpotForm } from "~/training/attendance-sheet";
-import { addOnTheSpot, attendanceSheet, SEARCH_MIN, tick, untick } from "~/training/attendance.server";
+import { addOnTheSpot, attendanceSheet, tick, untick } from "~/training/attendance.server";
+import { SEARCH_MIN } from "~/training/session-form";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
 import { trainingLinks } from "~/ui/training-links";
@@ -123,7 +124,7 @@ export default function AttendanceSheetPage() {
             </p>
             <ul className="attendance-list" aria-label={t("sessions.sheet.results")} aria-describedby="results-hint">
               {results.map((person) => (
-                <AttendanceToggle key={person.id} person={person} present={false} action={toggleAction} />
+                <AttendanceToggle key={person.id} person={person} present={person.present} action={toggleAction} />
               ))}
             </ul>
           </>

@@ -9,7 +9,7 @@ import { findOrCreatePerson } from "~/people/people.server";
 import { normalizePhone } from "~/people/phone";
 import { organisationOptions, regionName } from "./choices.server";
 import { recordAttendanceTraining } from "./records.server";
-import { onTheSpotSchema } from "./session-form";
+import { onTheSpotSchema, SEARCH_MIN } from "./session-form";
 import { requireSession, sessionFacts, subjectOf } from "./sessions.server";
 
 /**
@@ -20,11 +20,10 @@ import { requireSession, sessionFacts, subjectOf } from "./sessions.server";
  */
 
 const SEARCH_LIMIT = 20;
-export const SEARCH_MIN = 2;
 
 type PersonRow = { id: string; name: string; email: string | null; phone: string | null };
 
-async function searchPeople(q: string, exclude: ReadonlySet<string>): Promise<PersonRow[]> {
+async function searchPeople(q: string): Promise<PersonRow[]> {
   const phone = normalizePhone(q);
   const digits = q.replace(/[\s().\-/]/g, "");
   const rows = await db.$queryRaw<PersonRow[]>(Prisma.sql`
@@ -34,8 +33,8 @@ async function searchPeople(q: string, exclude: ReadonlySet<string>): Promise<Pe
       OR ${digits.length >= 4 ? containsInsensitive(Prisma.sql`"phone"`, digits) : Prisma.sql`1 = 0`}
       OR "phone" = ${phone ?? ""}
     )
-    ORDER BY "name", "id" LIMIT ${SEARCH_LIMIT + exclude.size}`);
-  return rows.filter((r) => !exclude.has(r.id)).slice(0, SEARCH_LIMIT);
+    ORDER BY "name", "id" LIMIT ${SEARCH_LIMIT}`);
+  return rows;
 }
 
 export async function attendanceSheet(sessionId: string, rawQuery: string, locale: Locale) {
@@ -60,7 +59,8 @@ export async function attendanceSheet(sessionId: string, rawQuery: string, local
     },
     present: present.map((a) => a.user),
     q,
-    results: q.length >= SEARCH_MIN ? await searchPeople(q, presentIds) : null,
+    // Everyone found, ticked or not, so the result of a tick is seen where it was made.
+    results: q.length >= SEARCH_MIN ? (await searchPeople(q)).map((p) => ({ ...p, present: presentIds.has(p.id) })) : null,
     organisations: await organisationOptions(locale),
   };
 }

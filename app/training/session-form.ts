@@ -44,6 +44,9 @@ export function wallClockInput(date: Date | string): string {
   return new Date(date).toISOString().slice(0, 16);
 }
 
+/** The shortest search the attendance sheet runs. */
+export const SEARCH_MIN = 2;
+
 /** Someone added on the spot from the attendance sheet. */
 export const onTheSpotSchema = z.object({
   name: userText(z.string({ required_error: "sessions.errors.nameRequired" }).trim().min(1, "sessions.errors.nameRequired").max(200, "sessions.errors.tooLong")),
