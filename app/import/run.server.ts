@@ -1,3 +1,4 @@
+import { getCatalog } from "~/catalog/catalog.server";
 import { createDb, type Db } from "~/db/client.server";
 import { takeWriteLock } from "~/db/sql.server";
 import { sessionFacts } from "~/training/sessions.server";
@@ -19,6 +20,8 @@ export const SHOWN_PEOPLE = 100;
 
 export async function runImport(client: Db, csv: ParsedCsv, target: ImportTarget, options: { onProgress?: Progress; now?: Date } = {}): Promise<ImportOutcome> {
   const now = options.now ?? new Date();
+  // Loaded before the transaction: a first load writes Course rows on the app's connection, which would wait for this one's lock.
+  await getCatalog();
   return client.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
