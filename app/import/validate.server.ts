@@ -1,28 +1,14 @@
-import { z } from "zod";
 import type { Cohort, OrganisationType, Prisma } from "~/db/generated/client";
-import type { AgeBand, Locale, Profession, Sex } from "~/db/generated/enums";
-import { inChunks, newRowId } from "~/db/sql.server";
-import { cleanUserText } from "~/i18n/user-text";
+import type { Locale } from "~/db/generated/enums";
+import { inChunks } from "~/db/sql.server";
 import { cohortEnded, planCohortEnrolments, type EnrolStep } from "~/learning/enrolments.server";
-import { normalizeEmail } from "~/people/people.server";
-import { normalizePhone } from "~/people/phone";
 import type { SessionFacts } from "~/training/records.server";
-import { columnOf, type Column } from "./columns";
+import type { Column } from "./columns";
 import type { ParsedCsv } from "./csv.server";
-import { fold } from "./fold";
-import { MAX_LISTED, type ImportCounts, type ImportReport, type ImportTarget, type Problem } from "./types";
-import {
-  ageBandFor,
-  codesOf,
-  LANGUAGES,
-  ORGANISATION_TYPES,
-  parseAgeBand,
-  parseBirthYear,
-  parseNationality,
-  PROFESSIONS,
-  regionMatcher,
-  SEXES,
-} from "./values";
+import { resolveOrganisations, resolvePeople } from "./match.server";
+import { mapHeaders, Problems, PROFILE_FIELDS, readRow, type ProfileFacts, type RowValues } from "./read-row.server";
+import { MAX_LISTED, type ImportCounts, type ImportReport, type ImportTarget } from "./types";
+import { regionMatcher } from "./values";
 
 /**
  * The whole file is checked before anything is written: every row, against
@@ -32,20 +18,6 @@ import {
  * inside the import's transaction, where it is sure to still be true.
  */
 type Tx = Prisma.TransactionClient;
-
-export const NAME_MAX = 200;
-const TEXT_MAX = 200;
-
-export type ProfileFacts = {
-  sex?: Sex;
-  ageBand?: AgeBand;
-  birthYear?: number;
-  profession?: Profession;
-  regionId?: string;
-  city?: string;
-  nationality?: string;
-};
-export const PROFILE_FIELDS = ["sex", "ageBand", "birthYear", "profession", "regionId", "city", "nationality"] as const satisfies readonly (keyof ProfileFacts)[];
 
 export type PlannedPerson = {
   row: number;
@@ -75,27 +47,6 @@ export type ValidateOptions = {
   sessionFacts?: (session: { courseId: string | null; theme: string | null; modality: SessionFacts["modality"]; startsAt: Date }) => Promise<SessionFacts>;
 };
 
-type RowValues = {
-  row: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  locale: Locale | null;
-  profile: ProfileFacts;
-  organisation: string | null;
-  organisationType: OrganisationType | null;
-};
-
-const emailShape = z.string().email();
-
-class Problems {
-  list: Problem[] = [];
-  warnings: Problem[] = [];
-  add(row: number | null, column: string | null, code: string, params?: Problem["params"]) {
-    this.list.push({ row, column, code, ...(params ? { params } : {}) });
-  }
-}
-
 const emptyCounts = (): ImportCounts => ({
   rows: 0,
   created: 0,
@@ -114,201 +65,6 @@ function finish(target: ImportTarget, problems: Problems, counts: ImportCounts, 
     report: { target, problems: sorted.slice(0, MAX_LISTED), problemCount: sorted.length, warnings: problems.warnings, counts },
     plan: sorted.length ? null : plan,
   };
-}
-
-/** Which column each header is; unknown headers are ignored with a warning, a column given twice is refused. */
-function mapHeaders(headers: string[], problems: Problems): Map<Column, number> | null {
-  const columns = new Map<Column, number>();
-  let ok = true;
-  headers.forEach((header, index) => {
-    if (!header) return;
-    const column = columnOf(header);
-    if (!column) problems.warnings.push({ row: 1, column: header, code: "unknownColumn" });
-    else if (columns.has(column)) {
-      problems.add(1, header, "duplicateColumn", { first: headers[columns.get(column)!] });
-      ok = false;
-    } else columns.set(column, index);
-  });
-  if (!columns.has("name")) {
-    problems.add(1, null, "noNameColumn");
-    ok = false;
-  }
-  return ok ? columns : null;
-}
-
-/** One row's cells, read and checked; problems are added, and null returned for a row that cannot be used. */
-function readRow(
-  csv: ParsedCsv,
-  columns: Map<Column, number>,
-  entry: ParsedCsv["rows"][number],
-  problems: Problems,
-  matchRegion: (raw: string) => string | null,
-  now: Date,
-): RowValues | null {
-  const before = problems.list.length;
-  const header = (column: Column) => csv.headers[columns.get(column)!];
-  const cell = (column: Column): string => {
-    const index = columns.get(column);
-    return index === undefined ? "" : cleanUserText(entry.cells[index] ?? "").trim();
-  };
-  const problem = (column: Column, code: string, params?: Problem["params"]) => problems.add(entry.row, header(column), code, params);
-  const word = <T extends string>(column: Column, words: Map<string, T>): T | undefined => {
-    const raw = cell(column);
-    if (!raw) return undefined;
-    const code = words.get(fold(raw));
-    if (!code) problem(column, "unknownValue", { value: raw, accepted: codesOf(words) });
-    return code;
-  };
-  const text = (column: Column, max = TEXT_MAX): string | undefined => {
-    const raw = cell(column).replace(/\s+/g, " ");
-    if (raw.length > max) problem(column, "tooLong", { max });
-    return raw || undefined;
-  };
-
-  const extra = entry.cells.slice(csv.headers.length).filter((c) => c.trim() !== "").length;
-  if (extra) problems.add(entry.row, null, "extraValues", { count: extra });
-
-  const name = text("name", NAME_MAX);
-  if (!name) problem("name", "nameMissing");
-
-  const rawEmail = cell("email");
-  const email = rawEmail ? normalizeEmail(rawEmail) : null;
-  if (email && (email.length > 254 || !emailShape.safeParse(email).success)) problem("email", "email", { value: rawEmail });
-
-  const rawPhone = cell("phone");
-  const phone = rawPhone ? normalizePhone(rawPhone) : null;
-  if (rawPhone && !phone) problem("phone", "phone", { value: rawPhone });
-
-  const profile: ProfileFacts = {};
-  profile.sex = word("sex", SEXES);
-  profile.profession = word("profession", PROFESSIONS);
-  const rawBand = cell("age_band");
-  if (rawBand) {
-    profile.ageBand = parseAgeBand(rawBand) ?? undefined;
-    if (!profile.ageBand) problem("age_band", "ageBand", { value: rawBand });
-  }
-  const rawYear = cell("birth_year");
-  if (rawYear) {
-    profile.birthYear = parseBirthYear(rawYear, now) ?? undefined;
-    if (!profile.birthYear) problem("birth_year", "birthYear", { value: rawYear, latest: String(now.getUTCFullYear()) });
-    else if (!profile.ageBand) profile.ageBand = ageBandFor(profile.birthYear, now);
-    else if (profile.ageBand !== ageBandFor(profile.birthYear, now)) problem("age_band", "ageBandMismatch", { value: rawBand, year: String(profile.birthYear) });
-  }
-  const rawRegion = cell("region");
-  if (rawRegion) {
-    profile.regionId = matchRegion(rawRegion) ?? undefined;
-    if (!profile.regionId) problem("region", "region", { value: rawRegion });
-  }
-  profile.city = text("city", 100);
-  const rawNationality = cell("nationality");
-  if (rawNationality) {
-    profile.nationality = parseNationality(rawNationality) ?? undefined;
-    if (!profile.nationality) problem("nationality", "nationality", { value: rawNationality });
-  }
-  const locale = word("language", LANGUAGES) ?? null;
-
-  const organisation = text("organisation") ?? null;
-  const organisationType = word("organisation_type", ORGANISATION_TYPES) ?? null;
-  if (organisationType && !organisation) problem("organisation_type", "organisationTypeWithout");
-
-  if (problems.list.length > before || !name) return null;
-  for (const key of PROFILE_FIELDS) if (profile[key] === undefined) delete profile[key];
-  return { row: entry.row, name, email, phone, locale, profile, organisation, organisationType };
-}
-
-type Known = { id: string; email: string | null; phone: string | null; deletedAt: Date | null };
-
-async function knownPeople(client: Tx, rows: RowValues[]) {
-  const emails = [...new Set(rows.map((r) => r.email).filter((e): e is string => Boolean(e)))];
-  const phones = [...new Set(rows.map((r) => r.phone).filter((p): p is string => Boolean(p)))];
-  const select = { id: true, email: true, phone: true, deletedAt: true } as const;
-  const byEmail = new Map<string, Known>();
-  const byPhone = new Map<string, Known>();
-  for (const chunk of inChunks(emails)) for (const u of await client.user.findMany({ where: { email: { in: chunk } }, select })) byEmail.set(u.email!, u);
-  for (const chunk of inChunks(phones)) for (const u of await client.user.findMany({ where: { phone: { in: chunk } }, select })) byPhone.set(u.phone!, u);
-  return { byEmail, byPhone };
-}
-
-type Ref = { userId: string; firstRow: number; existing: boolean };
-
-/**
- * Who each row is, as findOrCreatePerson would decide it row after row: the
- * person with the email, else the one with the phone (people made or given
- * an email or phone by earlier rows included), else someone new. Two rows
- * that come to the same person are refused: the second would silently merge
- * two people or contradict the first.
- */
-async function resolvePeople(client: Tx, rows: RowValues[], problems: Problems, columnName: (c: Column) => string | null) {
-  const { byEmail, byPhone } = await knownPeople(client, rows);
-  const knownById = new Map([...byEmail.values(), ...byPhone.values()].map((u) => [u.id, u]));
-  // Emails and phones as they will be once the earlier rows are written: each points to its person.
-  const emailRef = new Map<string, Ref>();
-  const phoneRef = new Map<string, Ref>();
-  const existingRefs = new Map<string, Ref>();
-  const existing = (u: Known | undefined): Ref | undefined => {
-    if (!u) return undefined;
-    if (!existingRefs.has(u.id)) existingRefs.set(u.id, { userId: u.id, firstRow: 0, existing: true });
-    return existingRefs.get(u.id);
-  };
-  const emailFree = (e: string) => !byEmail.has(e) && !emailRef.has(e);
-  const phoneFree = (p: string) => !byPhone.has(p) && !phoneRef.has(p);
-  const resolved: { values: RowValues; ref: Ref; fill: PlannedPerson["fill"] }[] = [];
-
-  for (const values of rows) {
-    const { email, phone } = values;
-    const deletedBy = email && byEmail.get(email)?.deletedAt ? "email" : phone && byPhone.get(phone)?.deletedAt ? "phone" : null;
-    if (deletedBy) {
-      problems.add(values.row, columnName(deletedBy), "deletedAccount");
-      continue;
-    }
-    let ref = (email && (emailRef.get(email) ?? existing(byEmail.get(email)))) || (phone && (phoneRef.get(phone) ?? existing(byPhone.get(phone)))) || undefined;
-    if (ref?.firstRow) {
-      problems.add(values.row, null, "samePersonAs", { row: ref.firstRow });
-      continue;
-    }
-    const fill: PlannedPerson["fill"] = {};
-    if (ref) {
-      ref.firstRow = values.row;
-      const known = knownById.get(ref.userId)!;
-      if (!known.email && email && emailFree(email)) fill.email = email;
-      if (!known.phone && phone && phoneFree(phone)) fill.phone = phone;
-      for (const e of [known.email, fill.email]) if (e) emailRef.set(e, ref);
-      for (const p of [known.phone, fill.phone]) if (p) phoneRef.set(p, ref);
-    } else {
-      ref = { userId: newRowId(), firstRow: values.row, existing: false };
-      if (email) emailRef.set(email, ref);
-      if (phone) phoneRef.set(phone, ref);
-    }
-    resolved.push({ values, ref, fill });
-  }
-  return resolved;
-}
-
-/** Organisations by name (case, accents and spacing aside); a new one is made only when the row gives its type. */
-async function resolveOrganisations(client: Tx, rows: RowValues[], problems: Problems, columnName: (c: Column) => string | null) {
-  const all = await client.organisation.findMany({ select: { id: true, name: true } });
-  const byName = new Map<string, string[]>();
-  for (const o of all) byName.set(fold(o.name), [...(byName.get(fold(o.name)) ?? []), o.id]);
-  const created = new Map<string, { id: string; name: string; type: OrganisationType; row: number }>();
-  const organisationOf = new Map<number, string>();
-  for (const values of rows) {
-    if (!values.organisation) continue;
-    const key = fold(values.organisation);
-    const known = byName.get(key);
-    if (known && known.length > 1) problems.add(values.row, columnName("organisation"), "organisationAmbiguous", { value: values.organisation });
-    else if (known) organisationOf.set(values.row, known[0]);
-    else if (created.has(key)) {
-      const first = created.get(key)!;
-      if (values.organisationType && values.organisationType !== first.type) {
-        problems.add(values.row, columnName("organisation_type"), "organisationTypeConflict", { row: first.row });
-      } else organisationOf.set(values.row, first.id);
-    } else if (values.organisationType) {
-      const made = { id: newRowId(), name: values.organisation, type: values.organisationType, row: values.row };
-      created.set(key, made);
-      organisationOf.set(values.row, made.id);
-    } else problems.add(values.row, columnName("organisation"), "organisationUnknown", { value: values.organisation });
-  }
-  return { organisationOf, newOrganisations: [...created.values()].map(({ id, name, type }) => ({ id, name, type })) };
 }
 
 /** The facts a matched person's profile lacks (only empty fields are filled: what they entered stays). */

@@ -3,7 +3,8 @@ import { inChunks, insertRows, newRowId } from "~/db/sql.server";
 import { applyCohortEnrolments, type EnrolStep } from "~/learning/enrolments.server";
 import { joinOrganisations } from "~/people/current-organisation.server";
 import { recordAttendanceTrainings } from "~/training/records.server";
-import { PROFILE_FIELDS, type ImportPlan, type PlannedPerson } from "./validate.server";
+import { PROFILE_FIELDS } from "./read-row.server";
+import type { ImportPlan, PlannedPerson } from "./validate.server";
 
 /**
  * Carries out a validated plan inside the caller's transaction, a slice of
