@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
-import type { Cohort, Enrolment } from "~/db/generated/client";
+import type { Cohort, Enrolment, Prisma } from "~/db/generated/client";
+import { inChunks, insertRows, newRowId } from "~/db/sql.server";
 
 /**
  * Enrolments and cohorts. A person's current run of a course is their latest
@@ -64,38 +65,51 @@ export async function currentEnrolments(userId: string, courseIds: readonly stri
   return new Map(rows.map((row) => [row.courseId, row]));
 }
 
-async function isCompleted(enrolmentId: string): Promise<boolean> {
-  return (await db.completion.count({ where: { enrolmentId } })) > 0;
-}
-
 export type EnrolOutcome =
   | { ok: true; enrolment: Enrolment; created: boolean }
   | { ok: false; reason: "full" | "closed" };
 
+/** What joining a cohort does, given the person's current run of its course. */
+export type EnrolStep = { kind: "keep"; enrolmentId: string } | { kind: "move"; enrolmentId: string } | { kind: "create" };
+
 /**
- * Enrols a person in a course's cohort (its open cohort when none is given).
- * - Already in that cohort: nothing changes.
- * - A current run not completed yet: it moves into the cohort, progress and all.
- * - No run, or the current one completed: a new enrolment starts (a retake).
- * A cohort past its end date, or full, takes nobody new.
+ * The rule, for one person or many (an import):
+ * - a current run not completed yet moves into the cohort, progress and all;
+ * - no run, or the current one completed, starts a new enrolment (a retake).
+ * Joining the open cohort never pulls someone out of a group they were placed
+ * in, and a completed run in it is the person's record of the course (a
+ * retake needs a cohort of its own).
+ */
+export function enrolStep(cohort: Pick<Cohort, "isOpen">, current: { id: string; completed: boolean } | null): EnrolStep {
+  if (!current) return { kind: "create" };
+  if (cohort.isOpen) return { kind: "keep", enrolmentId: current.id };
+  return current.completed ? { kind: "create" } : { kind: "move", enrolmentId: current.id };
+}
+
+/** A cohort past its end date takes nobody new. */
+export function cohortEnded(cohort: Pick<Cohort, "endsAt">, now: Date): boolean {
+  return Boolean(cohort.endsAt && cohort.endsAt < now);
+}
+
+/**
+ * Enrols a person in a course's cohort (its open cohort when none is given),
+ * following enrolStep. Already in that cohort: nothing changes. A cohort past
+ * its end date, or full, takes nobody new.
  */
 export async function enrolInCohort(userId: string, cohort: Cohort, now = new Date()): Promise<EnrolOutcome> {
   const same = await db.enrolment.findUnique({ where: { userId_cohortId: { userId, cohortId: cohort.id } } });
   if (same) return { ok: true, enrolment: same, created: false };
-  if (cohort.endsAt && cohort.endsAt < now) return { ok: false, reason: "closed" };
+  if (cohortEnded(cohort, now)) return { ok: false, reason: "closed" };
   if (cohort.capacity !== null && (await db.enrolment.count({ where: { cohortId: cohort.id } })) >= cohort.capacity) {
     return { ok: false, reason: "full" };
   }
   const current = await currentEnrolment(userId, cohort.courseId);
-  if (current && !(await isCompleted(current.id))) {
-    // Joining the open cohort never pulls someone out of a group they were placed in.
-    if (cohort.isOpen) return { ok: true, enrolment: current, created: false };
-    const moved = await db.enrolment.update({ where: { id: current.id }, data: { cohortId: cohort.id } });
+  const completed = current ? (await db.completion.count({ where: { enrolmentId: current.id } })) > 0 : false;
+  const step = enrolStep(cohort, current ? { id: current.id, completed } : null);
+  if (step.kind === "keep") return { ok: true, enrolment: current!, created: false };
+  if (step.kind === "move") {
+    const moved = await db.enrolment.update({ where: { id: step.enrolmentId }, data: { cohortId: cohort.id } });
     return { ok: true, enrolment: moved, created: false };
-  }
-  if (current && cohort.isOpen) {
-    // A completed run in the open cohort is the person's record of the course; a retake needs a cohort of its own.
-    return { ok: true, enrolment: current, created: false };
   }
   try {
     const enrolment = await db.enrolment.create({ data: { userId, courseId: cohort.courseId, cohortId: cohort.id, enrolledAt: now } });
@@ -105,6 +119,65 @@ export async function enrolInCohort(userId: string, cohort: Cohort, now = new Da
     const raced = await db.enrolment.findUniqueOrThrow({ where: { userId_cohortId: { userId, cohortId: cohort.id } } });
     return { ok: true, enrolment: raced, created: false };
   }
+}
+
+type Tx = Prisma.TransactionClient;
+
+export type CohortPlan = {
+  /** Each person's step, in the order given; people already in the cohort are left out. */
+  steps: Map<string, EnrolStep>;
+  /** People the cohort cannot take (it ended, or it is full once the people before them are in). */
+  refused: Map<string, "full" | "closed">;
+  /** Already in the cohort: nothing to do. */
+  already: Set<string>;
+};
+
+/** enrolInCohort's decisions for many people at once, in the order given (capacity goes to the first ones), without writing. */
+export async function planCohortEnrolments(client: Tx, cohort: Cohort, userIds: readonly string[], now = new Date()): Promise<CohortPlan> {
+  const plan: CohortPlan = { steps: new Map(), refused: new Map(), already: new Set() };
+  const current = new Map<string, { id: string; completed: boolean }>();
+  for (const ids of inChunks([...new Set(userIds)])) {
+    const [inCohort, runs] = await Promise.all([
+      client.enrolment.findMany({ where: { cohortId: cohort.id, userId: { in: ids } }, select: { userId: true } }),
+      client.enrolment.findMany({
+        where: { courseId: cohort.courseId, userId: { in: ids } },
+        orderBy: [{ enrolledAt: "asc" }, { id: "asc" }],
+        select: { id: true, userId: true, completion: { select: { id: true } } },
+      }),
+    ]);
+    for (const row of inCohort) plan.already.add(row.userId);
+    // Ascending, so the last written for a person is their current run (as currentEnrolment).
+    for (const run of runs) current.set(run.userId, { id: run.id, completed: run.completion !== null });
+  }
+  let count = cohort.capacity === null ? 0 : await client.enrolment.count({ where: { cohortId: cohort.id } });
+  for (const userId of userIds) {
+    if (plan.already.has(userId) || plan.steps.has(userId) || plan.refused.has(userId)) continue;
+    if (cohortEnded(cohort, now)) plan.refused.set(userId, "closed");
+    else if (cohort.capacity !== null && count >= cohort.capacity) plan.refused.set(userId, "full");
+    else {
+      const step = enrolStep(cohort, current.get(userId) ?? null);
+      plan.steps.set(userId, step);
+      if (step.kind !== "keep") count++;
+    }
+  }
+  return plan;
+}
+
+/** Writes what planCohortEnrolments decided, in a few statements. */
+export async function applyCohortEnrolments(client: Tx, cohort: Cohort, steps: ReadonlyMap<string, EnrolStep>, now = new Date()): Promise<void> {
+  const moves: string[] = [];
+  const creates: string[] = [];
+  for (const [userId, step] of steps) {
+    if (step.kind === "move") moves.push(step.enrolmentId);
+    else if (step.kind === "create") creates.push(userId);
+  }
+  for (const ids of inChunks(moves)) await client.enrolment.updateMany({ where: { id: { in: ids } }, data: { cohortId: cohort.id } });
+  await insertRows(
+    client,
+    "Enrolment",
+    ["id", "userId", "courseId", "cohortId", "enrolledAt"],
+    creates.map((userId) => [newRowId(), userId, cohort.courseId, cohort.id, now]),
+  );
 }
 
 /** Self-enrolment from the course page: the open cohort. Idempotent. */

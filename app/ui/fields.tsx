@@ -38,7 +38,7 @@ export function FormErrors({ id, errors, params }: { id: string; errors?: string
 type TextFieldProps = {
   field: Field;
   label: string;
-  type?: "text" | "email" | "password" | "number";
+  type?: "text" | "email" | "password" | "tel" | "date" | "datetime-local" | "number";
   inputMode?: "numeric" | "text";
   autoComplete?: string;
   hint?: string;

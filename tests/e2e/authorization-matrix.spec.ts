@@ -178,6 +178,55 @@ const MATRIX: Record<string, Entry> = {
     post: adminOnly(400),
     body: () => ({ intent: "revoke", id: "not-a-certificate" }),
   },
+  "admin_.courses.$slug.cohorts._index.tsx": { path: () => `/admin/courses/${SAMPLE_COURSE}/cohorts`, get: adminOnly(200), post: "no action" },
+  "admin_.courses.$slug.cohorts.new.tsx": {
+    path: () => `/admin/courses/${SAMPLE_COURSE}/cohorts/new`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ name: "" }),
+  },
+  "admin_.courses.$slug.cohorts.$cohortId.tsx": {
+    path: (w) => `/admin/courses/${SAMPLE_COURSE}/cohorts/${w.cohortId}`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ name: "", capacity: "none" }),
+  },
+  "join._index.tsx": { path: () => "/join", get: all(200), post: "no action" },
+  "join.$code.tsx": {
+    path: (w) => `/join/${w.inviteCode}`,
+    // Anyone may see what the code is for; joining sends anonymous visitors to log in, and everyone else to the course.
+    get: all(200),
+    post: all(302),
+  },
+  "admin_.sessions._index.tsx": { path: () => "/admin/sessions", get: adminOnly(200), post: "no action" },
+  "admin_.sessions.new.tsx": { path: () => "/admin/sessions/new", get: adminOnly(200), post: adminOnly(400), body: () => ({ title: "" }) },
+  "admin_.sessions.$id.edit.tsx": {
+    path: (w) => `/admin/sessions/${w.sessionId}/edit`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ title: "", modality: "in_person" }),
+  },
+  "admin_.sessions.$id.attendance.tsx": {
+    path: (w) => `/admin/sessions/${w.sessionId}/attendance`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "add", name: "" }),
+  },
+  "admin_.import._index.tsx": {
+    path: () => "/admin/import",
+    get: adminOnly(200),
+    // A form without its file (not multipart) is refused.
+    post: adminOnly(400),
+    body: () => ({ target: "people" }),
+  },
+  "admin_.import.template.ts": { path: () => "/admin/import/template", get: adminOnly(200), post: "no action" },
+  "admin_.import.$key.tsx": {
+    path: (w) => `/admin/import/${w.importKey}`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+    body: () => ({ intent: "nothing" }),
+  },
+  "admin_.import.$key_.progress.ts": { path: (w) => `/admin/import/${w.importKey}/progress`, get: adminOnly(200), post: "no action" },
   "admin_.reviewers.tsx": {
     path: () => "/admin/reviewers",
     get: adminOnly(200),

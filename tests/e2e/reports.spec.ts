@@ -9,7 +9,7 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { createSessionFor, SESSION_COOKIE, withDb } from "../setup/e2e-db";
@@ -68,7 +68,7 @@ async function browserOf(browser: Browser, email: string, options: { phone?: boo
 }
 
 /** The cells of the table with this caption, row by row, as the page shows them. */
-async function tableRows(page: import("@playwright/test").Page, caption: string) {
+async function tableRows(page: Page, caption: string) {
   const table = page.locator("table", { has: page.locator("caption", { hasText: caption }) });
   return table.locator("tr").evaluateAll((rows) => rows.map((row) => Array.from(row.children).map((cell) => (cell.textContent ?? "").trim())));
 }

@@ -28,6 +28,12 @@ export type World = {
   /** A member of another organisation: the manager must get what an unknown id gets. */
   outsiderId: string;
   verifyCode: string;
+  /** A cohort of the sample course, with its invite code as shown (XXXXX-XXXXX). */
+  cohortId: string;
+  inviteCode: string;
+  /** A training session, and an uploaded import file waiting to be imported. */
+  sessionId: string;
+  importKey: string;
   /** Texts only the learner, their reviewers and admins may ever receive. */
   secrets: string[];
 };
@@ -57,6 +63,9 @@ export async function makeWorld(): Promise<World> {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, key), `%PDF-1.4\n% private ${marker}\n%%EOF\n`);
   const certificateId = `e2ecert${random(8)}`;
+  const cohortId = `e2ecoh${random(6)}`;
+  const inviteCode = Array.from(crypto.randomBytes(10), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b & 31]).join("");
+  const sessionId = `e2esess${random(6)}`;
   const verifyCode = Array.from(crypto.randomBytes(20), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b % 32]).join("");
 
   const ids = { organisationId: "" };
@@ -106,7 +115,19 @@ export async function makeWorld(): Promise<World> {
       `INSERT INTO "Certificate" (id, code, userId, courseId, completionId, activeCompletionId, locale, learnerName, courseTitle, hours, issuedAt)
        VALUES (?, ?, ?, ?, ?, ?, 'fr', ?, 'Premiers pas', 1, ?)`,
     ).run(certificateId, verifyCode, learner.id, course(SAMPLE_COURSE), completionId, completionId, learner.name, now);
+    db.prepare(`INSERT INTO "Cohort" (id, courseId, name, inviteCode, isOpen, createdAt) VALUES (?, ?, ?, ?, 0, ?)`).run(
+      cohortId,
+      course(SAMPLE_COURSE),
+      `Groupe ${marker}`,
+      inviteCode,
+      now,
+    );
+    db.prepare(
+      `INSERT INTO "TrainingSession" (id, title, theme, modality, startsAt, endsAt, regionId, city, trainers, createdAt)
+       VALUES (?, ?, 'Identifier les victimes', 'in_person', ?, ?, 'MA-02', 'Oujda', '', ?)`,
+    ).run(sessionId, `Atelier ${marker}`, now, sqliteDate(new Date(Date.now() + 3 * 3600_000)), now);
   });
+  const importKey = uploadedImport(admin.id, `import-${marker}.csv`);
 
   const email = { learner: learner.email, otherLearner: other.email, reviewerElsewhere: reviewer.email, manager: manager.email, admin: admin.email };
   const cookie = (persona: Persona) => (persona === "anonymous" ? "" : `tadrib_session=${createSessionFor(email[persona])}`);
@@ -119,7 +140,25 @@ export async function makeWorld(): Promise<World> {
     organisationId: ids.organisationId,
     memberId: member.id,
     outsiderId: outsider.id,
+    cohortId,
+    inviteCode: `${inviteCode.slice(0, 5)}-${inviteCode.slice(5)}`,
+    sessionId,
+    importKey,
     // The outsider's name: nothing of another organisation reaches its manager.
-    secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`, `Othmane Outsider ${marker}`],
+    secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`, `Othmane Outsider ${marker}`, `import-${marker}.csv`],
   };
+}
+
+/** An import file as /admin/import leaves it after checking it (app/import/uploads.server.ts): the file and its record. */
+function uploadedImport(adminId: string, fileName: string): string {
+  const key = crypto.randomBytes(18).toString("base64url");
+  const dir = path.join(ROOT, "data/uploads/imports");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${key}.csv`), "name,email\nNadia Import,nadia-import@example.test\n");
+  const counts = { rows: 1, created: 1, matched: 0, organisationsCreated: 0, membershipsStarted: 0, enrolled: 0, alreadyEnrolled: 0, attended: 0, alreadyPresent: 0 };
+  const target = { kind: "people" };
+  const report = { target, problems: [], problemCount: 0, warnings: [], counts };
+  const record = { key, adminId, fileName, uploadedAt: new Date().toISOString(), target, status: "validated", report };
+  fs.writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(record));
+  return key;
 }

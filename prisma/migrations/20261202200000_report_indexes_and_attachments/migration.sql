@@ -1,6 +1,6 @@
 -- Report indexes: one per thing a report groups by, holding the person and
 -- the filters every report applies, so that distinct people per group are
--- counted from the index in order (docs/decisions/014-report-indexes.md).
+-- counted from the index in order (docs/decisions/016-report-indexes.md).
 DROP INDEX "TrainingRecord_year_month_idx";
 DROP INDEX "TrainingRecord_courseId_occurredAt_idx";
 DROP INDEX "TrainingRecord_organisationId_occurredAt_idx";
