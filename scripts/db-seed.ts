@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   if (result.skipped) console.log("seed: already seeded");
   else {
     console.log(
-      `seed: done — ${result.accounts} demo account(s), ${result.enrolments} enrolment(s), ${result.lessonsCompleted} lesson(s) completed`,
+      `seed: done — ${result.accounts} demo account(s), ${result.enrolments} enrolment(s), ${result.lessonsCompleted} lesson(s) completed, ${result.attendances} workshop attendance(s)`,
     );
   }
   return 0;

@@ -23,9 +23,15 @@ describe("demo seed", () => {
   test("creates one account per role with the demo password, and a learner half-way through the sample course", async () => {
     const course = await sampleCourse();
     const result = await seedDemoData({ onlyIfEmpty: true, courses: [course] });
-    expect(result).toEqual({ skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments: 1, lessonsCompleted: 1 });
+    expect(result).toEqual({ skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments: 1, lessonsCompleted: 1, attendances: 24 });
+    // 16 people at the workshop, 8 of them again at the webinar: 16 people trained, 24 trainings.
+    const records = await db.trainingRecord.findMany({ select: { userId: true, kind: true, year: true } });
+    expect(new Set(records.map((r) => r.userId)).size).toBe(16);
+    expect(records.filter((r) => r.kind === "attendance" && r.year === 2025)).toHaveLength(16);
 
-    const users = await db.user.findMany({ include: { password: true }, orderBy: { email: "asc" } });
+    const users = await db.user.findMany({ where: { email: { not: null } }, include: { password: true }, orderBy: { email: "asc" } });
+    // The workshops' attendees are known from the sheets only: no email, no password.
+    expect(await db.user.count({ where: { email: null, password: { is: null } } })).toBe(16);
     expect(users.map((u) => [u.email, u.role, u.locale])).toEqual(
       [
         ["admin@tadrib.test", "admin", "fr"],
@@ -37,7 +43,7 @@ describe("demo seed", () => {
     );
     expect(users.find((u) => u.email === "amina@tadrib.test")?.name).toBe("أمينة العلوي");
     // Managing an organisation is a membership, not a global role.
-    const memberships = await db.membership.findMany({ include: { user: true, organisation: true }, orderBy: { role: "asc" } });
+    const memberships = await db.membership.findMany({ where: { user: { email: { not: null } } }, include: { user: true, organisation: true }, orderBy: { role: "asc" } });
     expect(memberships.map((m) => [m.user.email, m.role, m.organisation.type, m.endedAt])).toEqual([
       ["manager@tadrib.test", "manager", "civil_society", null],
       ["learner@tadrib.test", "member", "civil_society", null],

@@ -6,12 +6,14 @@ import type { Locale } from "~/i18n/locales";
 import { enrol } from "~/learning/enrolments.server";
 import { markLessonComplete, recordLessonView } from "~/learning/progress.server";
 import { db } from "./client.server";
+import { seedDemoTrainings } from "./seed-trainings.server";
 
 /**
  * Demo data for a fresh install and for the browser tests: one account per
  * role, all with the same password (listed in README.md), a learner
  * half-way through the sample course so /me and "Resume" have something to
- * show, and the demo reviewer in charge of both sample courses.
+ * show, the demo reviewer in charge of both sample courses, and two past
+ * workshops whose attendance gives the reports something to count.
  */
 export const DEMO_PASSWORD = "tadrib-demo-2026";
 export const SAMPLE_COURSE_SLUG = "first-steps-trafficking";
@@ -36,7 +38,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** Enrolled in the sample course with its first lesson completed. */
 export const DEMO_LEARNER_IN_PROGRESS = "learner@tadrib.test";
 
-export type SeedResult = { skipped: true } | { skipped: false; accounts: number; enrolments: number; lessonsCompleted: number };
+export type SeedResult = { skipped: true } | { skipped: false; accounts: number; enrolments: number; lessonsCompleted: number; attendances: number };
 
 export async function seedDemoData({
   onlyIfEmpty,
@@ -96,5 +98,6 @@ export async function seedDemoData({
     });
     log(`  ${DEMO_REVIEWER}: reviewer of ${slug}`);
   }
-  return { skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments, lessonsCompleted };
+  const attendances = await seedDemoTrainings(organisation.id, log);
+  return { skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments, lessonsCompleted, attendances };
 }

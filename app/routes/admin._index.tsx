@@ -29,6 +29,8 @@ export default function AdminPage() {
           {(
             [
               ["reports", "/admin/reports"],
+              ["sessions", "/admin/sessions"],
+              ["import", "/admin/import"],
               ["organisations", "/admin/organisations"],
               ["deletions", "/admin/deletions"],
               ["apiTokens", "/admin/api-tokens"],
@@ -76,6 +78,7 @@ export default function AdminPage() {
                     {t("admin.courses.assignments")}
                   </th>
                   <th scope="col">{t("admin.courses.quizzes")}</th>
+                  <th scope="col">{t("admin.courses.cohorts")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -109,6 +112,9 @@ export default function AdminPage() {
                       ) : (
                         <span className="muted">{t("admin.courses.noQuiz")}</span>
                       )}
+                    </td>
+                    <td>
+                      <Link to={`/admin/courses/${course.slug}/cohorts`}>{t("admin.courses.cohorts")}</Link>
                     </td>
                   </tr>
                 ))}

@@ -31,6 +31,9 @@ export default function Dashboard() {
     <div className="page">
       <h1>{t("learning.dashboard.title")}</h1>
       <p className="lead">{t("learning.dashboard.intro")}</p>
+      <p>
+        <Link to="/join">{t("cohorts.join.title")}</Link>
+      </p>
       {courses.length === 0 ? (
         <div className="stack">
           <p>{t("learning.dashboard.empty")}</p>
