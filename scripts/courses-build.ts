@@ -1,10 +1,12 @@
 /**
  * `npm run courses:build [-- --prune]`: validates courses/, renders every
- * lesson to cached HTML segments and writes the manifest the server reads.
- * Exits non-zero on any invalid course.yml or lesson.
+ * lesson to cached HTML segments, builds each course's document (quizzes,
+ * assignments) and writes the manifest the server reads. Exits non-zero on
+ * any invalid course.yml, lesson, quiz or assignment.
  */
 import { buildCourses, pruneCache } from "~/catalog/build.server";
 import { env } from "~/config/env.server";
+import { contentPipeline } from "~/content-kinds.server";
 
 const tty = process.stdout.isTTY;
 const BAR_WIDTH = 24;
@@ -17,6 +19,7 @@ function bar(done: number, total: number): string {
 const summary = await buildCourses({
   coursesDir: env.COURSES_DIR,
   cacheDir: env.COURSE_CACHE_DIR,
+  pipeline: contentPipeline,
   onEvent(event) {
     if (event.type === "plan") {
       console.log(`courses: ${event.courses} course(s), ${event.lessons} lesson file(s) in ${env.COURSES_DIR}`);

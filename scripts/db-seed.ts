@@ -8,6 +8,7 @@ import { buildCourses } from "~/catalog/build.server";
 import { manifestPath } from "~/catalog/cache.server";
 import { getCatalog } from "~/catalog/catalog.server";
 import { databasePath, env } from "~/config/env.server";
+import { contentPipeline } from "~/content-kinds.server";
 import { closeDb, db } from "~/db/client.server";
 import { seedDemoData } from "~/db/seed.server";
 
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   // Course rows come from the compiled catalogue: build it first on a fresh clone.
   if (!fs.existsSync(manifestPath(env.COURSE_CACHE_DIR))) {
     console.log("seed: no compiled courses yet, running the course build");
-    const built = await buildCourses({ coursesDir: env.COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR });
+    const built = await buildCourses({ coursesDir: env.COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR, pipeline: contentPipeline });
     if (built.failures.length) {
       for (const failure of built.failures) console.error(`  ${failure}`);
       console.error("seed: the course build failed; fix the courses and run `npm run courses:build`");

@@ -21,13 +21,16 @@ import {
   listCourseSlugs,
   loadCourseDefinition,
 } from "./course-schema.server";
-import { courseValidators, islandValidators, type CourseCheckInput } from "./island-validators.server";
+import { buildKindEntries, type ContentPipeline, islandComponents, type PlacedIsland } from "./content-kind.server";
+import { type CourseDocument, documentPath, DOCUMENTS_DIR } from "./documents.server";
 import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
 import type { CourseDefinition, IslandPlacement } from "./types";
 
 export type BuildOptions = {
   coursesDir: string;
   cacheDir: string;
+  /** The content kinds and cross-kind checks (app/content-kinds.server.ts). */
+  pipeline: ContentPipeline;
   onEvent?: (event: BuildEvent) => void;
 };
 
@@ -70,8 +73,13 @@ export function compilerFingerprint(): string {
   return fingerprint;
 }
 
-export function lessonCacheKey(source: Buffer): string {
-  return createHash("sha256").update(compilerFingerprint()).update("\0").update(source).digest("hex");
+/** `islands` (MDX component → kind) is part of the key: a new kind turns <Scorm /> from an error into an island. */
+export function lessonCacheKey(source: Buffer, islands: Record<string, string> = {}): string {
+  const names = Object.entries(islands)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([component, kind]) => `${component}=${kind}`)
+    .join(",");
+  return createHash("sha256").update(compilerFingerprint()).update("\0").update(names).update("\0").update(source).digest("hex");
 }
 
 async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
@@ -88,7 +96,8 @@ async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
 
 /**
  * A course's version: SHA-256 over the names and bytes of every file in its
- * folder (course.yml, lessons, and whatever later formats add, such as quizzes).
+ * folder (course.yml, lessons, quizzes, assignments, images…), so it changes
+ * whenever any of the course's content does. A Completion records it.
  */
 export async function courseVersion(courseDir: string): Promise<string> {
   const hash = createHash("sha256");
@@ -98,18 +107,23 @@ export async function courseVersion(courseDir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-async function renderedLesson(cacheDir: string, source: Buffer, file: string): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
-  const key = lessonCacheKey(source);
+async function renderedLesson(
+  cacheDir: string,
+  source: Buffer,
+  file: string,
+  islands: Record<string, string>,
+): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
+  const key = lessonCacheKey(source, islands);
   const existing = await readLessonEntry(cacheDir, key);
   if (existing) return { entry: existing, cached: true };
   const code = await compileLesson(source.toString("utf8"), file);
-  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file) };
+  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file, islands) };
   await writeJsonAtomic(lessonEntryPath(cacheDir, key), entry);
   return { entry, cached: false };
 }
 
 /** One entry per island with an id, whatever the number of languages showing it. */
-function islandPlacements(islands: CourseCheckInput["islands"]): IslandPlacement[] {
+function islandPlacements(islands: PlacedIsland[]): IslandPlacement[] {
   const seen = new Map<string, IslandPlacement>();
   for (const { kind, lessonId, props } of islands) {
     if (typeof props.id !== "string") continue;
@@ -125,12 +139,14 @@ function lessonCount(course: CourseDefinition): number {
 
 /**
  * Validates every course, renders every lesson in every language (from the
- * cache when its source is unchanged), runs the island validators, and writes
- * the manifest — only when nothing failed, so the server keeps serving the
- * last good build.
+ * cache when its source is unchanged), builds and checks every content kind's
+ * entries into the course document, runs the course checks, and writes the
+ * manifest — only when nothing failed, so the server keeps serving the last
+ * good build.
  */
-export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptions): Promise<BuildSummary> {
+export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
+  const components = islandComponents(pipeline.kinds);
   const failures: string[] = [];
   const slugs = await listCourseSlugs(coursesDir);
 
@@ -160,7 +176,7 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
     const errors: string[] = [];
     const stats = { compiled: 0, cacheHits: 0 };
     const lessons: ManifestCourse["lessons"] = {};
-    const islands: CourseCheckInput["islands"] = [];
+    const islands: PlacedIsland[] = [];
     for (const mod of course.modules) {
       for (const lesson of mod.lessons) {
         lessons[lesson.id] = {};
@@ -170,14 +186,14 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
           let cached = false;
           try {
             const source = await fs.readFile(path.join(courseDir, LESSONS_DIR, name));
-            const rendered = await renderedLesson(cacheDir, source, file);
+            const rendered = await renderedLesson(cacheDir, source, file, components);
             cached = rendered.cached;
             lessons[lesson.id][lang] = rendered.entry.key;
             stats[cached ? "cacheHits" : "compiled"]++;
             for (const segment of rendered.entry.segments) {
               if (segment.type !== "island") continue;
               islands.push({ kind: segment.kind, lessonId: lesson.id, lang, props: segment.props });
-              const validate = islandValidators[segment.kind];
+              const validate = pipeline.kinds.find((k) => k.name === segment.kind)?.validateIsland;
               if (validate) errors.push(...(await validate({ courseDir, course, lessonId: lesson.id, lang, file, props: segment.props })));
             }
           } catch (error) {
@@ -188,13 +204,25 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
         }
       }
     }
-    for (const validate of courseValidators) errors.push(...(await validate({ courseDir, course, islands })));
+    const entries: CourseDocument["entries"] = {};
+    let entriesOk = true;
+    for (const kind of pipeline.kinds) {
+      const built = await buildKindEntries(kind, { courseDir, course, islands });
+      errors.push(...built.errors);
+      if (built.entries) entries[kind.name] = built.entries;
+      else if (kind.buildEntries) entriesOk = false;
+    }
+    // Cross-kind checks read entries, so they only run once every kind's files are valid.
+    if (entriesOk) for (const check of pipeline.checks) errors.push(...(await check({ courseDir, course, islands, entries })));
     compiled += stats.compiled;
     cacheHits += stats.cacheHits;
     failures.push(...errors);
     onEvent?.({ type: "course", slug, lessons: lessonCount(course), ...stats, errors });
     if (!errors.length) {
-      manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons, islands: islandPlacements(islands) });
+      const version = await courseVersion(courseDir);
+      const document: CourseDocument = { slug, version, entries };
+      await writeJsonAtomic(documentPath(cacheDir, slug, version), document);
+      manifestCourses.push({ slug, version, definition: course, lessons, islands: islandPlacements(islands) });
     }
   }
 
@@ -205,16 +233,24 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
   return { courses: slugs.length, lessons: total, compiled, cacheHits, failures, ms: Math.round(performance.now() - started) };
 }
 
-/** Deletes cached lessons that the current manifest does not use (`npm run courses:build -- --prune`). */
+/**
+ * Deletes cached lessons and course documents that the current manifest does
+ * not use (`npm run courses:build -- --prune`).
+ */
 export async function pruneCache(cacheDir: string): Promise<number> {
   const manifest = JSON.parse(await fs.readFile(manifestPath(cacheDir), "utf8")) as Manifest;
-  const used = new Set(manifest.courses.flatMap((c) => Object.values(c.lessons).flatMap((l) => Object.values(l))));
-  const dir = path.dirname(lessonEntryPath(cacheDir, "x"));
+  const usedLessons = new Set(manifest.courses.flatMap((c) => Object.values(c.lessons).flatMap((l) => Object.values(l))));
+  const usedDocuments = new Set(manifest.courses.map((c) => path.basename(documentPath(cacheDir, c.slug, c.version), ".json")));
   let removed = 0;
-  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (name.endsWith(".json") && !used.has(name.slice(0, -5))) {
-      await fs.rm(path.join(dir, name), { force: true });
-      removed++;
+  for (const [dir, used] of [
+    [path.dirname(lessonEntryPath(cacheDir, "x")), usedLessons],
+    [path.join(cacheDir, DOCUMENTS_DIR), usedDocuments],
+  ] as const) {
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      if (name.endsWith(".json") && !used.has(name.slice(0, -5))) {
+        await fs.rm(path.join(dir, name), { force: true });
+        removed++;
+      }
     }
   }
   return removed;

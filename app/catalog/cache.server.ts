@@ -6,13 +6,16 @@ import type { CourseDefinition, IslandPlacement, LessonHeading, Segment } from "
 /**
  * The compiled-course cache written by `npm run courses:build` and read by the
  * server:
- *   <cacheDir>/manifest.json          every course, its version, lesson → cache key
- *   <cacheDir>/lessons/<key>.json     one rendered lesson in one language
+ *   <cacheDir>/manifest.json                        every course, its version, lesson → cache key
+ *   <cacheDir>/lessons/<key>.json                   one rendered lesson in one language
+ *   <cacheDir>/documents/<slug>.<version>.json      the course's quizzes, assignments… (documents.server.ts)
  * A key is the SHA-256 of the compiler versions and the lesson's source bytes,
- * so an entry never goes stale: changed input means a new key.
+ * so an entry never goes stale: changed input means a new key. Production
+ * needs only this folder, not courses/.
  */
 export const MANIFEST_FILE = "manifest.json";
-export const MANIFEST_FORMAT = 1;
+/** 2: course documents (quizzes and assignments built with the lessons). */
+export const MANIFEST_FORMAT = 2;
 
 export type ManifestCourse = {
   slug: string;

@@ -10,13 +10,6 @@ import type { JsonValue, LessonHeading, Segment } from "./types";
  */
 export const RENDERER_VERSION = "2";
 
-/**
- * MDX components that become interactive islands, by the kind the lesson page
- * looks up in app/catalog/islands.tsx. Adding assignments or SCORM players is
- * one line here plus a component there.
- */
-export const ISLAND_COMPONENTS: Record<string, string> = { Quiz: "quiz", Assignment: "assignment" };
-
 const CALLOUT_TYPES = ["note", "warning", "tip"] as const;
 type CalloutType = (typeof CALLOUT_TYPES)[number];
 
@@ -68,9 +61,11 @@ function jsonProps(props: Record<string, unknown>, component: string, file: stri
  * Runs compiled MDX (build time only: getMDXComponent uses `new Function`,
  * which the site's CSP forbids in browsers) and renders it to static HTML,
  * then splits the HTML at island markers into html/island segments.
+ * `islands` maps the MDX components that become islands to their kind
+ * ({ Quiz: "quiz" }), as the content kinds declare them.
  */
-export function renderLesson(code: string, file: string): RenderedLesson {
-  const islands: { kind: string; props: Record<string, JsonValue> }[] = [];
+export function renderLesson(code: string, file: string, islands: Record<string, string> = {}): RenderedLesson {
+  const placed: { kind: string; props: Record<string, JsonValue> }[] = [];
   const headings: LessonHeading[] = [];
   const usedIds = new Map<string, number>();
 
@@ -87,10 +82,10 @@ export function renderLesson(code: string, file: string): RenderedLesson {
     };
 
   const islandComponents = Object.fromEntries(
-    Object.entries(ISLAND_COMPONENTS).map(([component, kind]) => [
+    Object.entries(islands).map(([component, kind]) => [
       component,
       function IslandMarker(props: Record<string, unknown>) {
-        const index = islands.push({ kind, props: jsonProps(props, component, file) }) - 1;
+        const index = placed.push({ kind, props: jsonProps(props, component, file) }) - 1;
         return createElement("tadrib-island", { "data-kind": kind, "data-index": index });
       },
     ]),
@@ -139,9 +134,9 @@ export function renderLesson(code: string, file: string): RenderedLesson {
   };
   for (const m of html.matchAll(MARKER)) {
     const before = html.slice(cursor, m.index);
-    const island = islands[Number(m[1])];
+    const island = placed[Number(m[1])];
     if (openElements(html.slice(0, m.index)) !== 0) {
-      const name = Object.keys(ISLAND_COMPONENTS).find((c) => ISLAND_COMPONENTS[c] === island.kind);
+      const name = Object.keys(islands).find((c) => islands[c] === island.kind);
       throw new LessonBuildError(file, `<${name}> must stand on its own line at the top level of the lesson, not inside a list, table or <Callout>`);
     }
     pushHtml(before);

@@ -3,7 +3,8 @@ import { contentLanguage, textIn } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { loadQuiz } from "./quiz/load.server";
-import { QUIZ_ISLAND, quizUrls } from "./quiz/quiz-pages.server";
+import { QUIZ_ISLAND } from "./quiz/quiz-kind";
+import { quizUrls } from "./quiz/quiz-pages.server";
 
 export const USERS_PER_PAGE = 50;
 
@@ -56,8 +57,7 @@ async function courseQuizzes(course: CatalogCourse, lang: Locale) {
   const ids = (course.islands ?? []).filter((i) => i.kind === QUIZ_ISLAND).map((i) => i.id);
   return Promise.all(
     ids.map(async (id) => {
-      // A quiz file broken since the build still gets its link, under its id.
-      const quiz = await loadQuiz({ slug: course.slug, quizId: id, languages: course.definition.languages }).catch(() => null);
+      const quiz = await loadQuiz(course, id);
       return { id, title: quiz ? textIn(quiz.title, lang) : id, href: quizUrls(course.slug, id).statistics };
     }),
   );

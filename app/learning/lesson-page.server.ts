@@ -1,7 +1,7 @@
 import { getLessonContent } from "~/catalog/catalog.server";
-import { isKnownIsland } from "~/catalog/islands";
-import { loadIslandData } from "~/catalog/island-loaders.server";
+import { loadIslandData } from "~/catalog/content-kind.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import { contentPipeline } from "~/content-kinds.server";
 import type { Locale } from "~/i18n/locales";
 import { courseCertificate, stepViews } from "./completion-views.server";
 import { requireEnrolledCourseWith } from "./course-access.server";
@@ -20,13 +20,13 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
   await recordLessonView(userId, course, lessonId);
   const [content, progress] = await Promise.all([getLessonContent(course, lessonId, lang), courseProgress(userId, course)]);
   const [islandData, steps, certificate] = await Promise.all([
-    loadIslandData(content.segments, { course, lessonId, lang, userId }),
+    loadIslandData(contentPipeline.kinds, content.segments, { course, lessonId, lang, userId }),
     stepViews(course, progress.evaluation, userId, lang),
     progress.completion ? courseCertificate(userId, course.id) : null,
   ]);
 
   for (const segment of content.segments) {
-    if (segment.type === "island" && !isKnownIsland(segment.kind)) {
+    if (segment.type === "island" && !contentPipeline.kinds.some((k) => k.name === segment.kind)) {
       console.warn(JSON.stringify({ level: "warn", msg: "unknown lesson island kind", kind: segment.kind, file: content.file }));
     }
   }

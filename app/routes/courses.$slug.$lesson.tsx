@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { LessonIsland } from "~/catalog/islands";
+import { LessonIsland } from "~/content-kinds";
 import { detectLocale } from "~/i18n/detect.server";
 import { useForeign, useI18n } from "~/i18n/react";
 import { completeLesson, lessonPage } from "~/learning/lesson-page.server";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildCourses } from "../../app/catalog/build.server";
+import { contentPipeline } from "../../app/content-kinds.server";
 import { migrate, openDatabase } from "../../app/db/migrate.server";
 import { TEMPLATE_DB, TEST_COURSE_CACHE, TEST_TMP_DIR } from "./paths";
 
@@ -22,6 +23,6 @@ export default async function setup(): Promise<void> {
   }
   // A clean clone has no compiled courses: build the repository's own once, so
   // tests that read real course content see the same thing on every machine.
-  const summary = await buildCourses({ coursesDir: path.resolve("courses"), cacheDir: TEST_COURSE_CACHE });
+  const summary = await buildCourses({ coursesDir: path.resolve("courses"), cacheDir: TEST_COURSE_CACHE, pipeline: contentPipeline });
   if (summary.failures.length) throw new Error(`courses failed to build:\n${summary.failures.join("\n")}`);
 }

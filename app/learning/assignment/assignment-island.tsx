@@ -1,12 +1,12 @@
 import { useFetcher } from "@remix-run/react";
-import type { IslandProps } from "~/catalog/islands";
+import type { IslandProps } from "~/catalog/content-kind";
 import { useI18n } from "~/i18n/react";
 import { AssignmentPanel, type SubmitFormState } from "./assignment-panel";
 import type { AssignmentPanelData } from "./types";
 
 /**
  * The assignment inside a lesson (<Assignment id="…" /> in the MDX). Its data
- * comes with the lesson (island-loaders.server.ts). With JavaScript the form
+ * comes with the lesson (its kind's loadIsland). With JavaScript the form
  * posts through a fetcher and errors appear in place; without it the form
  * posts to the assignment page, which shows the same panel with the errors.
  * After a successful submission the action redirects back to this lesson.

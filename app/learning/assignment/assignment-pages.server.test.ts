@@ -5,7 +5,8 @@ import type { SessionUser } from "~/auth/session.server";
 import { buildCourses } from "~/catalog/build.server";
 import { getCourse, getLessonContent } from "~/catalog/catalog.server";
 import { courseYml, writeCourse } from "~/catalog/course-fixture.server";
-import { loadIslandData } from "~/catalog/island-loaders.server";
+import { loadIslandData } from "~/catalog/content-kind.server";
+import { contentPipeline } from "~/content-kinds.server";
 import { db } from "~/db/client.server";
 import { submitAssignmentForm } from "./assignment-pages.server";
 import { reviewPage, reviewQueuePage, submitReviewForm } from "./review-pages.server";
@@ -39,7 +40,7 @@ beforeAll(async () => {
     "cases.en.mdx": "Before.\n\n<Assignment id=\"pitch\" />\n\nAfter.\n",
   });
   writeCourseAssignment(dirs.courses, "media", "pitch", PITCH_YAML);
-  expect((await buildCourses({ coursesDir: dirs.courses, cacheDir: dirs.cache })).failures).toEqual([]);
+  expect((await buildCourses({ coursesDir: dirs.courses, cacheDir: dirs.cache, pipeline: contentPipeline })).failures).toEqual([]);
   courseId = (await getCourse("media"))!.id;
   learner = await person("Amina", "learner");
   reviewer = await person("Karim", "reviewer");
@@ -56,7 +57,7 @@ function submission(fields: Record<string, string | File>) {
 async function islandData(): Promise<AssignmentPanelData> {
   const course = (await getCourse("media"))!;
   const content = await getLessonContent(course, "cases", "fr");
-  const data = await loadIslandData(content.segments, { course, lessonId: "cases", lang: "fr", userId: learner.id });
+  const data = await loadIslandData(contentPipeline.kinds, content.segments, { course, lessonId: "cases", lang: "fr", userId: learner.id });
   const index = content.segments.findIndex((s) => s.type === "island" && s.kind === "assignment");
   expect(data.filter((d) => d !== null)).toHaveLength(1);
   return data[index] as unknown as AssignmentPanelData;

@@ -4,6 +4,7 @@ import { lessonShowingIsland } from "~/catalog/island-lesson.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
 import { requireEnrolledCourseWith } from "~/learning/course-access.server";
+import { ASSIGNMENT_ISLAND } from "./assignment-kind";
 import { loadAssignment, type LoadedAssignment } from "./assignments.server";
 import { receiveSubmissionForm } from "./attachments.server";
 import { assignmentPanel } from "./panel.server";
@@ -12,10 +13,8 @@ import { lessonHref } from "./types";
 
 /** The learner's side: the assignment page (/courses/:slug/assignments/:id) and handing in a version. */
 
-export const ASSIGNMENT_ISLAND = "assignment";
-
 async function requireEnrolledAssignment(slug: string, assignmentId: string, userId: string) {
-  const { course, found } = await requireEnrolledCourseWith(slug, userId, () => loadAssignment(slug, assignmentId));
+  const { course, found } = await requireEnrolledCourseWith(slug, userId, (course) => loadAssignment(course, assignmentId));
   return { course, assignment: found };
 }
 
@@ -40,7 +39,7 @@ export async function assignmentPage(slug: string, assignmentId: string, wantedL
 /** The data a lesson page needs to render the assignment island of `lessonId`, or null if the assignment is gone. */
 export async function assignmentIslandData(input: { course: CatalogCourse; lessonId: string; lang: Locale; userId: string; assignmentId: unknown }) {
   if (typeof input.assignmentId !== "string") return null;
-  const assignment = await loadAssignment(input.course.slug, input.assignmentId);
+  const assignment = await loadAssignment(input.course, input.assignmentId);
   if (!assignment) return null;
   return assignmentPanel({
     userId: input.userId,

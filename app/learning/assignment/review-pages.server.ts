@@ -10,7 +10,8 @@ import { getSubmissionForReview, reviewQueue, reviewSubmission, type FieldErrors
 /** The reviewer's side: the queue (/review) and one submission (/review/:submissionId). */
 
 async function titles(courseSlug: string, assignmentId: string, locale: Locale) {
-  const [course, assignment] = await Promise.all([getCourse(courseSlug), loadAssignment(courseSlug, assignmentId)]);
+  const course = await getCourse(courseSlug);
+  const assignment = course ? await loadAssignment(course, assignmentId) : null;
   const { lang } = contentLanguage(course?.definition.languages ?? [locale], locale);
   return {
     lang,

@@ -1,3 +1,4 @@
+import { getCourse } from "~/catalog/catalog.server";
 import { db } from "~/db/client.server";
 import { cleanUserText } from "~/i18n/user-text";
 import { currentEnrolment } from "~/learning/enrolments.server";
@@ -33,8 +34,9 @@ function isUniqueViolation(error: unknown) {
 }
 
 async function courseAssignment(courseId: string, assignmentId: string): Promise<{ slug: string; assignment: LoadedAssignment }> {
-  const course = await db.course.findUnique({ where: { id: courseId }, select: { slug: true } });
-  const assignment = course ? await loadAssignment(course.slug, assignmentId) : null;
+  const row = await db.course.findUnique({ where: { id: courseId }, select: { slug: true } });
+  const course = row ? await getCourse(row.slug) : null;
+  const assignment = course ? await loadAssignment(course, assignmentId) : null;
   if (!course || !assignment) throw notFound();
   return { slug: course.slug, assignment };
 }

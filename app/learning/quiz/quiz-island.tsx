@@ -1,11 +1,11 @@
-import type { IslandProps } from "~/catalog/islands";
+import type { IslandProps } from "~/catalog/content-kind";
 import { useI18n } from "~/i18n/react";
 import { QuizPanel } from "./quiz-panel";
 import type { QuizPanelData } from "./types";
 
 /**
  * The quiz inside a lesson (<Quiz id="…" /> in the MDX). Its data comes with
- * the lesson (island-loaders.server.ts) and never holds an answer key before
+ * the lesson (its kind's loadIsland) and never holds an answer key before
  * the attempt is submitted; forms post to the quiz page, which redirects
  * back here, so the island also works before (or without) JavaScript.
  */

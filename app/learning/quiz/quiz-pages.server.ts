@@ -12,7 +12,8 @@ import { requireCourseWith, requireEnrolledCourseWith } from "~/learning/course-
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
 import type { Quiz } from "./definition.server";
 import { answersFromForm, applyMove } from "./form-answers";
-import { loadQuiz, QuizInvalidError } from "./load.server";
+import { loadQuiz } from "./load.server";
+import { QUIZ_ISLAND } from "./quiz-kind";
 import { quizStatistics } from "./stats.server";
 import type { QuizPanelData } from "./types";
 import { readFormData } from "~/http/form.server";
@@ -24,8 +25,6 @@ import { readFormData } from "~/http/form.server";
  * save endpoint, and the statistics page for reviewers and admins.
  */
 
-export const QUIZ_ISLAND = "quiz";
-
 export function quizUrls(slug: string, quizId: string) {
   const base = `/courses/${slug}/quizzes/${quizId}`;
   return { page: base, answers: `${base}/answers`, statistics: `${base}/statistics` };
@@ -35,8 +34,7 @@ export function lessonAnchor(slug: string, lessonId: string, quizId: string): st
   return `/courses/${slug}/${lessonId}#quiz-${quizId}`;
 }
 
-const quizOf = (quizId: string) => (course: CatalogCourse) =>
-  loadQuiz({ slug: course.slug, quizId, languages: course.definition.languages });
+const quizOf = (quizId: string) => (course: CatalogCourse) => loadQuiz(course, quizId);
 
 /** Signed-in learners enrolled in the course only: the guard of every learner-side quiz request. */
 async function requireEnrolledQuiz(slug: string, quizId: string, userId: string, wanted: Locale) {
@@ -64,18 +62,10 @@ async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: stri
   };
 }
 
-/** Island data for <Quiz id="…" /> in a lesson (island-loaders.server.ts), or null if the quiz is gone. */
+/** Island data for <Quiz id="…" /> in a lesson (the quiz kind's loader), or null if the course has no such quiz. */
 export async function quizIslandData(input: { course: CatalogCourse; lessonId: string; lang: Locale; userId: string; quizId: unknown }) {
   if (typeof input.quizId !== "string") return null;
-  let quiz: Quiz | null;
-  try {
-    quiz = await loadQuiz({ slug: input.course.slug, quizId: input.quizId, languages: input.course.definition.languages });
-  } catch (error) {
-    // A quiz file edited into an invalid state after the build: the lesson still shows, the quiz says it is unavailable.
-    if (!(error instanceof QuizInvalidError)) throw error;
-    console.warn(JSON.stringify({ level: "warn", msg: "invalid quiz file", course: input.course.slug, quiz: input.quizId, errors: error.errors }));
-    return null;
-  }
+  const quiz = await loadQuiz(input.course, input.quizId);
   if (!quiz) return null;
   const enrolment = await currentEnrolment(input.userId, input.course.id);
   if (!enrolment) return null;
