@@ -34,4 +34,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The catalogue is the generic content pipeline: capabilities depend on it, never the reverse.
+    // They declare their content kinds and app/content-kinds(.server).ts passes them in (docs/decisions/018).
+    files: ["app/catalog/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(~|\\.{1,2})/(.*/)?learning(/|$)",
+              message: "app/catalog/ must not import learning code: declare a content kind in the capability and compose it in app/content-kinds(.server).ts.",
+            },
+            {
+              regex: "^(~|\\.{1,2})/(.*/)?content-kinds(\\.server)?$",
+              message: "app/catalog/ is given the content kinds (as parameters); it does not import their composition.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

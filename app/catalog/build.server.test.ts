@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { buildCourses, courseVersion } from "./build.server";
 import { type Manifest, manifestPath, readLessonEntry } from "./cache.server";
 import { compileLesson, LessonBuildError } from "./compile-lesson.server";
+import type { ContentKindServer, ContentPipeline } from "./content-kind.server";
 import { courseYml, makeCoursesDir, writeCourse } from "./course-fixture.server";
-import { courseValidators } from "./island-validators.server";
+import { courseDocument, documentEntry, documentPath } from "./documents.server";
 import { renderLesson } from "./render-lesson.server";
 
 let dirs: ReturnType<typeof makeCoursesDir>;
@@ -15,10 +16,11 @@ beforeEach(() => {
 afterEach(() => dirs.cleanup());
 
 async function render(mdx: string, file = "courses/x/lessons/l.fr.mdx") {
-  return renderLesson(await compileLesson(mdx, file), file);
+  return renderLesson(await compileLesson(mdx, file), file, { Quiz: "quiz" });
 }
 
-const build = () => buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir });
+const NO_KINDS: ContentPipeline = { kinds: [], checks: [] };
+const build = (pipeline = NO_KINDS) => buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline });
 const readManifest = () => JSON.parse(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")) as Manifest;
 
 describe("rendering a lesson to segments", () => {
@@ -148,15 +150,66 @@ describe("npm run courses:build", () => {
     expect(fs.existsSync(manifestPath(dirs.cacheDir))).toBe(false);
   });
 
-  test("course validators registered by other capabilities fail the build with their messages", async () => {
+  test("course checks registered by other capabilities fail the build with their messages", async () => {
     writeCourse(dirs.coursesDir, "sample");
-    const validator = () => ["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"];
-    courseValidators.push(validator);
-    try {
-      const summary = await build();
-      expect(summary.failures).toEqual(["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"]);
-    } finally {
-      courseValidators.splice(courseValidators.indexOf(validator), 1);
-    }
+    const check = () => ["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"];
+    const summary = await build({ kinds: [], checks: [check] });
+    expect(summary.failures).toEqual(["courses/sample/quizzes/check.yml: questions[0].prompt.fr: Required"]);
+  });
+});
+
+/**
+ * A kind the catalogue has never heard of, declared the way quizzes and
+ * assignments declare theirs: a <Poll id="…" /> backed by polls/<id>.txt.
+ */
+const pollKind: ContentKindServer = {
+  name: "poll",
+  component: "Poll",
+  validateIsland: ({ props, file }) => (typeof props.id === "string" ? [] : [`${file}: <Poll> needs an id`]),
+  async buildEntries({ courseDir }) {
+    const dir = path.join(courseDir, "polls");
+    const names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    const bad = names.filter((n) => !n.endsWith(".txt"));
+    if (bad.length) return { ok: false, errors: bad.map((n) => `${n}: not a poll`) };
+    return { ok: true, entries: Object.fromEntries(names.map((n) => [n.slice(0, -4), { question: fs.readFileSync(path.join(dir, n), "utf8") }])) };
+  },
+  placement: { fileOf: (courseDir, id) => `courses/${path.basename(courseDir)}/polls/${id}.txt`, verb: "shows", participle: "shown", one: "a poll" },
+};
+
+describe("content kinds in the build", () => {
+  function writePollCourse() {
+    const dir = writeCourse(dirs.coursesDir, "sample");
+    fs.mkdirSync(path.join(dir, "polls"));
+    fs.writeFileSync(path.join(dir, "polls", "mood.txt"), "How do you feel?");
+    for (const lang of ["fr", "en"]) fs.writeFileSync(path.join(dir, "lessons", `cases.${lang}.mdx`), 'Text.\n\n<Poll id="mood" />\n');
+    return dir;
+  }
+
+  test("a kind's entries go into the course document of the version, and its islands into the lessons and the manifest", async () => {
+    const dir = writePollCourse();
+    expect((await build({ kinds: [pollKind], checks: [] })).failures).toEqual([]);
+    const [course] = readManifest().courses;
+    expect(course.version).toBe(await courseVersion(dir));
+    expect(course.islands).toEqual([{ kind: "poll", id: "mood", lessonId: "cases" }]);
+    expect(fs.existsSync(documentPath(dirs.cacheDir, "sample", course.version))).toBe(true);
+    expect(await documentEntry(course, "poll", "mood", dirs.cacheDir)).toEqual({ question: "How do you feel?" });
+    expect(await documentEntry(course, "poll", "constructor", dirs.cacheDir)).toBeNull();
+    expect(await documentEntry(course, "poll", "../manifest", dirs.cacheDir)).toBeNull();
+    // Memoised per version: the same object, not read again.
+    expect(await courseDocument(course, dirs.cacheDir)).toBe(await courseDocument(course, dirs.cacheDir));
+    const entry = await readLessonEntry(dirs.cacheDir, course.lessons.cases.fr!);
+    expect(entry?.segments).toContainEqual({ type: "island", kind: "poll", props: { id: "mood" } });
+  });
+
+  test("the kind's own errors and its placement errors fail the build; without the kind, <Poll> is an unknown component", async () => {
+    const dir = writePollCourse();
+    fs.writeFileSync(path.join(dir, "lessons", "cases.en.mdx"), "No poll here.\n");
+    expect((await build({ kinds: [pollKind], checks: [] })).failures).toEqual([
+      'courses/sample/lessons/cases.en.mdx: <Poll id="mood" /> is missing (the other languages of this lesson have it)',
+    ]);
+    fs.writeFileSync(path.join(dir, "polls", "notes.md"), "x");
+    expect((await build({ kinds: [pollKind], checks: [() => ["never run"]] })).failures).toEqual(["notes.md: not a poll"]);
+    const unknown = await build();
+    expect(unknown.failures).toEqual([expect.stringMatching(/^courses\/sample\/lessons\/cases\.fr\.mdx: .*Poll/)]);
   });
 });

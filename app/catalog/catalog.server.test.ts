@@ -22,7 +22,7 @@ describe("the runtime course catalogue", () => {
   test("loads the manifest, upserts one Course row per slug, and serves lessons from the cache only", async () => {
     writeCourse(dirs.coursesDir, "sample");
     writeCourse(dirs.coursesDir, "second");
-    expect((await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir })).failures).toEqual([]);
+    expect((await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline: { kinds: [], checks: [] } })).failures).toEqual([]);
 
     const catalog = await loadCatalog(dirs.cacheDir);
     expect(catalog.courses.map((c) => c.slug)).toEqual(["sample", "second"]);
@@ -48,7 +48,7 @@ describe("the runtime course catalogue", () => {
 
   test("getCatalog is memoised per cache directory", async () => {
     writeCourse(dirs.coursesDir, "sample");
-    await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir });
+    await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline: { kinds: [], checks: [] } });
     const first = await getCatalog(dirs.cacheDir);
     fs.rmSync(manifestPath(dirs.cacheDir));
     // NODE_ENV is "test": the manifest is read once, like in production.

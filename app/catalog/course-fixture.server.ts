@@ -66,3 +66,52 @@ export function writeCourse(
   for (const [name, content] of Object.entries(files ?? {})) fs.writeFileSync(path.join(dir, "lessons", name), content);
   return dir;
 }
+
+export const RULE_QUIZ = `
+title: { fr: Vérifiez, en: Check }
+settings:
+  passingScore: 70
+questions:
+  - id: one
+    type: true-false
+    answer: true
+    prompt: { fr: Vrai ?, en: True? }
+`;
+
+export const RULE_ASSIGNMENT = `
+title: { fr: Pitch, en: Pitch }
+instructions: { fr: Écrivez., en: Write. }
+rubric:
+  - id: angle
+    title: { fr: Angle, en: Angle }
+    levels:
+      - { id: weak, label: { fr: Faible, en: Weak }, points: 0 }
+      - { id: strong, label: { fr: Fort, en: Strong }, points: 2 }
+`;
+
+/**
+ * Lesson files for courseYml()'s three lessons in `languages`, the last one
+ * ("cases") showing `island` (e.g. <Assignment id="pitch" />).
+ */
+export function lessonsShowing(island: string, languages: readonly string[] = ["fr", "en"]): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const lang of languages) {
+    files[`intro.${lang}.mdx`] = `Intro (${lang}).\n`;
+    files[`terms.${lang}.mdx`] = `Terms (${lang}).\n`;
+    files[`cases.${lang}.mdx`] = `Cases (${lang}).\n\n${island}\n`;
+  }
+  return files;
+}
+
+/** A course whose lesson "cases" shows the quiz "check" and the assignment "pitch". */
+export function writeRuleCourse(coursesDir: string, completion: unknown): string {
+  const dir = writeCourse(coursesDir, "sample", courseYml({ completion }));
+  fs.mkdirSync(path.join(dir, "quizzes"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "quizzes", "check.yml"), RULE_QUIZ);
+  fs.mkdirSync(path.join(dir, "assignments"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "assignments", "pitch.yml"), RULE_ASSIGNMENT);
+  for (const lang of ["fr", "en"]) {
+    fs.writeFileSync(path.join(dir, "lessons", `cases.${lang}.mdx`), `Text.\n\n<Quiz id="check" />\n\n<Assignment id="pitch" />\n`);
+  }
+  return dir;
+}

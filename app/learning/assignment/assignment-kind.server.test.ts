@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CourseCheckInput } from "~/catalog/island-validators.server";
+import { buildKindEntries, type PlacedIsland } from "~/catalog/content-kind.server";
 import type { CourseDefinition } from "~/catalog/types";
-import { assignmentCourseValidator, assignmentIslandValidator } from "./island-checks.server";
+import { assignmentKindServer } from "./assignment-kind.server";
+import type { LoadedAssignment } from "./assignments.server";
 import { PITCH_YAML, writeCourseAssignment } from "./test-fixtures";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tadrib-island-checks-"));
@@ -16,6 +17,10 @@ const course = {
   languages: ["fr", "ar"],
   modules: [{ id: "m", title: { fr: "M", ar: "م" }, lessons: [{ id: "pitch-lesson", title: { fr: "L", ar: "د" } }, { id: "other", title: { fr: "L", ar: "د" } }] }],
 } as unknown as CourseDefinition;
+
+const assignmentIslandValidator = assignmentKindServer.validateIsland!;
+const assignmentCourseValidator = async (input: { courseDir: string; course: CourseDefinition; islands: PlacedIsland[] }) =>
+  (await buildKindEntries(assignmentKindServer, input)).errors;
 
 function island(lessonId: string, lang: string, id: string) {
   return { kind: "assignment", lessonId, lang, props: { id } };
@@ -35,7 +40,7 @@ describe("<Assignment /> in a lesson", () => {
 describe("a course's assignments", () => {
   const courseDir = path.join(coursesDir, "media");
   writeCourseAssignment(coursesDir, "media", "pitch", PITCH_YAML);
-  const check = (islands: CourseCheckInput["islands"]) => assignmentCourseValidator({ courseDir, course, islands });
+  const check = (islands: PlacedIsland[]) => assignmentCourseValidator({ courseDir, course, islands });
 
   it("pass when each file is used by one lesson in every language", async () => {
     expect(await check([island("pitch-lesson", "fr", "pitch"), island("pitch-lesson", "ar", "pitch")])).toEqual([]);
@@ -63,5 +68,21 @@ describe("a course's assignments", () => {
     writeCourseAssignment(coursesDir, "broken", "pitch", PITCH_YAML.replace("  ar: عرض فكرة تحقيق صحفي\n", ""));
     const errors = await assignmentCourseValidator({ courseDir: path.join(coursesDir, "broken"), course, islands: [] });
     expect(errors).toEqual(["courses/broken/assignments/pitch.yml: title.ar: Required"]);
+  });
+});
+
+describe("the assignments written into the course document", () => {
+  it("have their instructions rendered once from Markdown, with no raw HTML let through", async () => {
+    const raw = PITCH_YAML.replace("Pitch a story", '<script>alert(1)</script> <img src=x onerror="alert(2)"> Pitch a story');
+    writeCourseAssignment(coursesDir, "rendered", "pitch", raw);
+    const course3 = { ...course, slug: "rendered", languages: ["fr", "ar", "en"] } as CourseDefinition;
+    const islands = (["fr", "ar", "en"] as const).map((lang) => island("pitch-lesson", lang, "pitch"));
+    const built = await buildKindEntries(assignmentKindServer, { courseDir: path.join(coursesDir, "rendered"), course: course3, islands });
+    expect(built.errors).toEqual([]);
+    const pitch = built.entries!.pitch as unknown as LoadedAssignment;
+    expect(pitch.instructionsHtml.fr).toBe("<p>Proposez un <strong>angle</strong> de reportage sur la migration de travail.</p>");
+    expect(pitch.instructionsHtml.en).not.toMatch(/<script|<img/);
+    expect(pitch.instructionsHtml.en).toContain("&lt;script&gt;");
+    expect(pitch.rubric.map((c) => c.id)).toEqual(["angle", "sources"]);
   });
 });

@@ -14,14 +14,16 @@ import {
   submitAssignment,
 } from "./submissions.server";
 import { PITCH_YAML, SAMPLE_BYTES, writeCourseAssignment } from "./test-fixtures";
+import { courseYml, lessonsShowing, writeCourse } from "~/catalog/course-fixture.server";
+import { buildAndGetCourse } from "../../../tests/setup/built-course";
 import { createUser, enrolmentFor } from "../../../tests/setup/db-fixtures";
 
 // Before any app module reads the environment: this file's own course folder and uploads.
 const dirs = vi.hoisted(() => {
   const base = `${process.env.TMPDIR ?? "/tmp"}/tadrib-submissions-${process.pid}-${Date.now()}`;
-  process.env.COURSES_DIR = `${base}/courses`;
+  process.env.COURSE_CACHE_DIR = `${base}/cache`;
   process.env.UPLOADS_DIR = `${base}/uploads`;
-  return { base, courses: `${base}/courses` };
+  return { base, courses: `${base}/courses`, cache: `${base}/cache` };
 });
 
 afterAll(() => fs.rmSync(dirs.base, { recursive: true, force: true }));
@@ -39,10 +41,19 @@ const person = (name: string, role: "learner" | "reviewer" | "admin" = "learner"
   createUser({ name, role, emailPrefix: name.toLowerCase() });
 
 beforeAll(async () => {
+  writeCourse(dirs.courses, "media-migration", courseYml(), lessonsShowing('<Assignment id="pitch" />\n\n<Assignment id="audio" />\n\n<Assignment id="short-pitch" />'));
   writeCourseAssignment(dirs.courses, "media-migration", "pitch", PITCH_YAML);
+  writeCourseAssignment(
+    dirs.courses,
+    "media-migration",
+    "audio",
+    PITCH_YAML.replace("text: required", "text: optional").replace("maxSizeMB: 1", "maxSizeMB: 1\n  required: true"),
+  );
+  writeCourseAssignment(dirs.courses, "media-migration", "short-pitch", PITCH_YAML.replace("text: required", "text: required\nwords: { min: 5, max: 8 }"));
+  writeCourse(dirs.courses, "fair-recruitment", courseYml(), lessonsShowing('<Assignment id="pitch" />'));
   writeCourseAssignment(dirs.courses, "fair-recruitment", "pitch", PITCH_YAML);
-  media = await db.course.create({ data: { slug: "media-migration" } });
-  other = await db.course.create({ data: { slug: "fair-recruitment" } });
+  media = await buildAndGetCourse(dirs.courses, dirs.cache, "media-migration");
+  other = await buildAndGetCourse(dirs.courses, dirs.cache, "fair-recruitment");
   admin = await person("Admin", "admin");
   reviewer = await person("Reviewer", "reviewer");
   otherReviewer = await person("Other", "reviewer");
@@ -146,12 +157,6 @@ describe("submitAssignment", () => {
   });
 
   it("requires an attachment when the assignment says so, and accepts a text-free answer when text is optional", async () => {
-    writeCourseAssignment(
-      dirs.courses,
-      "media-migration",
-      "audio",
-      PITCH_YAML.replace("text: required", "text: optional").replace("maxSizeMB: 1", "maxSizeMB: 1\n  required: true"),
-    );
     const base = { userId: amina.id, courseId: media.id, assignmentId: "audio", text: "" };
     expect(await submitAssignment({ ...base, attachment: null })).toEqual({
       ok: false,
@@ -166,7 +171,6 @@ describe("submitAssignment", () => {
   });
 
   it("enforces the brief's word limits, counting words as the page does, and stores nothing when refused", async () => {
-    writeCourseAssignment(dirs.courses, "media-migration", "short-pitch", PITCH_YAML.replace("text: required", "text: required\nwords: { min: 5, max: 8 }"));
     const base = { userId: amina.id, courseId: media.id, assignmentId: "short-pitch", attachment: null };
     expect(await submitAssignment({ ...base, text: "Trop court, vraiment." })).toEqual({ ok: false, errors: { text: ["assignment.errors.tooFewWords"] } });
     expect(await submitAssignment({ ...base, text: "un deux trois quatre cinq six sept huit neuf" })).toEqual({

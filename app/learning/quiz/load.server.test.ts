@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CourseDefinition } from "~/catalog/types";
+import { buildKindEntries, type PlacedIsland } from "~/catalog/content-kind.server";
 import { fixtureSource } from "./fixtures/load-fixture";
-import { quizCourseValidator, quizIslandValidator } from "./island-checks.server";
-import { loadQuiz, QuizInvalidError, validateCourseQuizzes } from "./load.server";
+import { validateCourseQuizzes } from "./load.server";
+import { quizKindServer } from "./quiz-kind.server";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "tadrib-quiz-"));
 const coursesDir = path.join(root, "courses");
@@ -18,35 +19,6 @@ function writeQuiz(slug: string, name: string, source: string) {
 }
 
 const languages = ["fr", "ar", "en"] as const;
-
-describe("loadQuiz", () => {
-  it("loads a quiz file, memoises it, and re-reads it when it changes", async () => {
-    writeQuiz("memo", "check.yml", fixtureSource());
-    const first = await loadQuiz({ coursesDir, slug: "memo", quizId: "check", languages: [...languages] });
-    expect(first?.id).toBe("check");
-    expect(await loadQuiz({ coursesDir, slug: "memo", quizId: "check", languages: [...languages] })).toBe(first);
-
-    writeQuiz("memo", "check.yml", fixtureSource().replace("passingScore: 70", "passingScore: 85"));
-    const file = path.join(coursesDir, "memo", "quizzes", "check.yml");
-    const later = new Date(Date.now() + 5000);
-    fs.utimesSync(file, later, later);
-    const changed = await loadQuiz({ coursesDir, slug: "memo", quizId: "check", languages: [...languages] });
-    expect(changed?.settings.passingScore).toBe(85);
-  });
-
-  it("returns null for a missing quiz and for ids that could walk out of the folder", async () => {
-    expect(await loadQuiz({ coursesDir, slug: "memo", quizId: "nope", languages: ["fr"] })).toBeNull();
-    expect(await loadQuiz({ coursesDir, slug: "memo", quizId: "../../etc/passwd", languages: ["fr"] })).toBeNull();
-    expect(await loadQuiz({ coursesDir, slug: "..", quizId: "check", languages: ["fr"] })).toBeNull();
-  });
-
-  it("throws QuizInvalidError naming the file when the file became invalid", async () => {
-    writeQuiz("broken", "check.yml", fixtureSource().replace("passingScore: 70", "passingScore: high"));
-    const loading = loadQuiz({ coursesDir, slug: "broken", quizId: "check", languages: [...languages] });
-    await expect(loading).rejects.toBeInstanceOf(QuizInvalidError);
-    await expect(loading).rejects.toThrow("courses/broken/quizzes/check.yml: settings.passingScore: must be a percentage");
-  });
-});
 
 describe("validateCourseQuizzes", () => {
   it("validates every quiz file of a course, each message naming its file", async () => {
@@ -69,7 +41,11 @@ describe("validateCourseQuizzes", () => {
   });
 });
 
-describe("course build checks", () => {
+const quizIslandValidator = quizKindServer.validateIsland!;
+const quizCourseErrors = async (input: { courseDir: string; course: CourseDefinition; islands: PlacedIsland[] }) =>
+  (await buildKindEntries(quizKindServer, input)).errors;
+
+describe("the quiz kind's build checks", () => {
   const course = { slug: "built", languages: ["fr", "ar"] } as CourseDefinition;
   const courseDir = path.join(coursesDir, "built");
   writeQuiz("built", "check.yml", fixtureSource());
@@ -86,7 +62,7 @@ describe("course build checks", () => {
   });
 
   it("ties lessons and quiz files together", async () => {
-    const errors = await quizCourseValidator({
+    const errors = await quizCourseErrors({
       courseDir,
       course,
       islands: [
@@ -106,6 +82,6 @@ describe("course build checks", () => {
 
   it("passes a course whose quizzes are each shown by one lesson in every language", async () => {
     fs.rmSync(path.join(courseDir, "quizzes", "unused.yml"));
-    expect(await quizCourseValidator({ courseDir, course, islands: [island("intro", "fr", "check"), island("intro", "ar", "check")] })).toEqual([]);
+    expect(await quizCourseErrors({ courseDir, course, islands: [island("intro", "fr", "check"), island("intro", "ar", "check")] })).toEqual([]);
   });
 });
