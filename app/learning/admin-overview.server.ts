@@ -8,9 +8,14 @@ import { quizUrls } from "./quiz/quiz-pages.server";
 
 export const USERS_PER_PAGE = 50;
 
+/** How many characters of a course version (a SHA-256) the admin overview shows: enough to tell versions apart. */
+export const SHORT_VERSION_LENGTH = 8;
+
 /**
  * /admin: users (paginated) and, per course, how many learners started and
- * completed it, the submissions waiting for review and its quizzes' statistics.
+ * completed it, the version of its content now served and how many
+ * completions were made on earlier ones, the submissions waiting for review
+ * and its quizzes' statistics.
  */
 export async function adminOverview(requestedPage: number, locale: Locale) {
   const totalUsers = await db.user.count();
@@ -24,12 +29,13 @@ export async function adminOverview(requestedPage: number, locale: Locale) {
       select: { id: true, name: true, email: true, role: true, locale: true, createdAt: true },
     }),
     db.enrolment.groupBy({ by: ["courseId"], _count: { _all: true } }),
-    db.completion.groupBy({ by: ["courseId"], _count: { _all: true } }),
+    db.completion.groupBy({ by: ["courseId", "courseVersion"], _count: { _all: true } }),
     db.submission.groupBy({ by: ["courseId"], where: { status: "submitted" }, _count: { _all: true } }),
     getCatalog(),
   ]);
+  // Completions are grouped by version too: sum the rows of the course.
   const count = (rows: { courseId: string; _count: { _all: number } }[], id: string) =>
-    rows.find((r) => r.courseId === id)?._count._all ?? 0;
+    rows.filter((r) => r.courseId === id).reduce((n, r) => n + r._count._all, 0);
   return {
     users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
     page,
@@ -44,6 +50,10 @@ export async function adminOverview(requestedPage: number, locale: Locale) {
           title: textIn(course.definition.title, lang),
           enrolled: count(enrolled, course.id),
           completed: count(completed, course.id),
+          version: course.version.slice(0, SHORT_VERSION_LENGTH),
+          onEarlierVersions: completed
+            .filter((r) => r.courseId === course.id && r.courseVersion !== course.version)
+            .reduce((n, r) => n + r._count._all, 0),
           awaitingReview: count(pending, course.id),
           quizzes: await courseQuizzes(course, lang),
         };

@@ -74,6 +74,7 @@ export default function AdminPage() {
                   <th scope="col" className="num">
                     {t("admin.courses.completed")}
                   </th>
+                  <th scope="col">{t("admin.courses.version")}</th>
                   <th scope="col" className="num">
                     {t("admin.courses.assignments")}
                   </th>
@@ -89,6 +90,11 @@ export default function AdminPage() {
                     </th>
                     <td className="num">{formatNumber(course.enrolled)}</td>
                     <td className="num">{formatNumber(course.completed)}</td>
+                    <td>
+                      <code dir="ltr">{course.version}</code>
+                      <br />
+                      <span className="muted">{t("admin.courses.earlier", { count: course.onEarlierVersions })}</span>
+                    </td>
                     <td className="num">
                       {course.awaitingReview ? (
                         <Link to="/review" aria-label={`${t("admin.courses.review")} (${formatNumber(course.awaitingReview)})`}>

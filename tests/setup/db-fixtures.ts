@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { writeJsonAtomic } from "~/catalog/cache.server";
 import type { CatalogCourse } from "~/catalog/catalog.server";
+import { type CourseDocument, documentPath } from "~/catalog/documents.server";
+import { env } from "~/config/env.server";
 import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
 import type { Locale, Role } from "~/db/generated/client";
@@ -19,13 +22,21 @@ export async function createUser(fields: { name?: string; role?: Role; locale?: 
 /**
  * A Course row (found or created by slug) and the catalogue entry the app
  * would hand out for it: a one-language course with no lessons unless the
- * definition says otherwise.
+ * definition says otherwise. Its course document (quizzes, assignments…) is
+ * written to the test cache with `entries` (none by default), as the build would.
  */
 export async function catalogCourse(
   slug: string,
-  { version = "v1", islands, ...definition }: Partial<Omit<CourseDefinition, "slug">> & { version?: string; islands?: IslandPlacement[] } = {},
+  {
+    version = "v1",
+    islands,
+    entries = {},
+    ...definition
+  }: Partial<Omit<CourseDefinition, "slug">> & { version?: string; islands?: IslandPlacement[]; entries?: CourseDocument["entries"] } = {},
 ): Promise<CatalogCourse> {
   const row = await db.course.upsert({ where: { slug }, create: { slug }, update: {} });
+  const document: CourseDocument = { slug, version, entries };
+  await writeJsonAtomic(documentPath(env.COURSE_CACHE_DIR, slug, version), document);
   return {
     id: row.id,
     slug,
