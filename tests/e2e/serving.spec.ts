@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { createSessionFor, createSubmission, createUser } from "../setup/e2e-db";
 import { ROOT } from "../setup/e2e-env";
 import { DEMO, expect, test } from "../setup/e2e-fixtures";
@@ -34,6 +36,21 @@ test.describe("production serving", () => {
     await expect(page.locator("main h1")).toBeVisible();
     // Hydration proves the nonce'd scripts ran: the client router takes over navigation.
     await page.waitForFunction(() => "__remixContext" in window && "__remixRouter" in window);
+  });
+
+  test("the compiled course cache, where answer keys live, is not served", async ({ request }) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".cache/courses/manifest.json"), "utf8")) as { courses: { slug: string; version: string }[] };
+    const { slug, version } = manifest.courses[0];
+    for (const url of [
+      "/.cache/courses/manifest.json",
+      "/manifest.json",
+      `/documents/${slug}.${version}.json`,
+      `/.cache/courses/documents/${slug}.${version}.json`,
+    ]) {
+      const response = await request.get(url);
+      expect([url, response.status()]).toEqual([url, 404]);
+      expect(await response.text()).not.toContain('"correct":true');
+    }
   });
 
   test("GET /healthz answers 200 {status: ok}", async ({ request }) => {

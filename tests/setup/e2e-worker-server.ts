@@ -39,7 +39,8 @@ export async function startWorkerServer(workerIndex: number): Promise<WorkerServ
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["server-build/index.js"], {
     cwd: ROOT,
-    env: productionServerEnv({ port, dbFile, appUrl: url }),
+    // Production needs only the build output: pointing COURSES_DIR nowhere makes every spec prove it.
+    env: { ...productionServerEnv({ port, dbFile, appUrl: url }), COURSES_DIR: path.join(ROOT, "tests/.tmp/no-courses-in-production") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
