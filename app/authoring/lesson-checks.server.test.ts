@@ -38,7 +38,7 @@ describe("images", () => {
     const mdx = "Texte.\n\n![](images/a.png)\n\n![Carte](images/missing.png)\n\n<Image src=\"images/a.png\" caption=\"Légende\" />\n\n<Image src=\"images/a.png\" alt=\" \" />\n";
     expect(await problemsOf(mdx, { "images/a.png": PNG })).toEqual([
       `${FILE}:3: image "images/a.png" has no alt text: write what it shows between the brackets, ![what the image shows](images/a.png)`,
-      `${FILE}:5: image "images/missing.png": no such file in the course folder (expected c/images/missing.png)`,
+      `${FILE}:5: image "images/missing.png": no such file in the course folder (expected courses/c/images/missing.png)`,
       `${FILE}:7: <Image> has no alt text: write what the image shows, alt="…" (screen readers read it out; it is needed in every language)`,
       `${FILE}:9: <Image> has no alt text: write what the image shows, alt="…" (screen readers read it out; it is needed in every language)`,
     ]);
@@ -51,7 +51,7 @@ describe("images", () => {
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(new RegExp(`^${FILE}:1: <Image> src: "https://example.org/a.png" is a web address`));
     expect(problems[1]).toBe(`${FILE}:3: <Image> src: "../other/images/a.png": write a path inside the course folder, such as images/diagram.png`);
-    expect(problems[2]).toBe(`${FILE}:5: <Video> captions: "media/v.vtt": no such file in the course folder (expected c/media/v.vtt)`);
+    expect(problems[2]).toBe(`${FILE}:5: <Video> captions: "media/v.vtt": no such file in the course folder (expected courses/c/media/v.vtt)`);
   });
 
   test("every language's lesson is checked on its own", async () => {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { displayPath } from "~/catalog/course-schema.server";
 import { attribute, isJsxElement, lineOf, type MdxNode, walk } from "./mdx-tree.server";
 
 /**
@@ -24,7 +25,7 @@ function fileProblem({ courseDir }: Context, src: string): string | null {
     return `"${src}": write a path inside the course folder, such as ${example}`;
   }
   if (!fs.existsSync(absolute)) {
-    return `"${src}": no such file in the course folder (expected ${path.basename(courseDir)}/${relative.split(path.sep).join("/")})`;
+    return `"${src}": no such file in the course folder (expected ${displayPath(path.dirname(courseDir), path.basename(courseDir), ...relative.split(path.sep))})`;
   }
   return null;
 }
