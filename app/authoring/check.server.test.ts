@@ -85,6 +85,20 @@ describe("courses:check on quizzes and assignments", () => {
     ]);
   });
 
+  test("the build's own messages get a line too: a <Quiz> naming no file, a minScore below the passing score", async () => {
+    writeTestCourse(dirs.coursesDir, "c", {
+      "course.yml": COURSE_YML.replace("quizzes: [check]", "quizzes:\n    - { id: check, minScore: 40 }"),
+      "lessons/intro.en.mdx": "## Basics\n\nA paragraph.\n\n<Quiz id=\"nope\" />\n",
+    });
+    const { problems } = await check();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'courses/c/lessons/intro.en.mdx:5: <Quiz id="nope" />: there is no courses/c/quizzes/nope.yml',
+        expect.stringMatching(/^courses\/c\/course\.yml:20: completion\.quizzes\[0\]\.minScore: 40 is below the passing score/),
+      ]),
+    );
+  });
+
   test("assignment errors give their line", async () => {
     writeTestCourse(dirs.coursesDir, "c", {
       "assignments/pitch.yml": "title: { fr: Pitch, ar: عرض, en: Pitch }\ninstructions: { fr: Écrivez., ar: اكتب., en: Write. }\nrubric:\n  - id: angle\n    title: { fr: Angle, ar: زاوية, en: Angle }\n    levels:\n      - { id: weak, label: { fr: Faible, en: Weak }, points: 0 }\n",
