@@ -3,12 +3,12 @@
  * demo data into an empty one, compiles courses and the app when their sources
  * changed, then serves (production mode). `npm run dev` does the same with
  * Vite's dev server and hot reload instead of a build, and rebuilds the
- * courses whenever a file in courses/ changes (a reload shows the new text).
+ * courses whenever a file under courses/ changes.
  */
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { watchCourses } from "./course-watch";
+import { watchCourses } from "./courses-watch";
 
 const dev = process.argv.includes("--dev");
 
@@ -53,27 +53,17 @@ function buildIsStale(): boolean {
 run("db:migrate");
 run("db:seed", { SEED_ONLY_IF_EMPTY: "true" });
 
-/** The course build in its own process (a failed build prints its messages and keeps the last good manifest). */
-function buildCoursesInBackground(): Promise<void> {
-  return new Promise((resolve) => {
-    const build = spawn("npm", ["run", "--silent", "courses:build"], { stdio: "inherit", env: process.env });
-    build.on("exit", () => resolve());
-    build.on("error", () => resolve());
-  });
-}
-
 if (dev) {
   run("courses:build");
   const child = spawn("npx", ["tsx", "server/index.ts"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "development" },
   });
-  const coursesDir = path.resolve(process.env.COURSES_DIR ?? "courses");
-  const watch = watchCourses(coursesDir, () => {
-    console.log("courses: a course file changed, rebuilding…");
-    return buildCoursesInBackground();
-  });
-  child.on("exit", () => watch.close());
+  // A failed build keeps the last good one served and prints why; the next save tries again.
+  watchCourses(
+    process.env.COURSES_DIR ?? path.resolve("courses"),
+    () => new Promise((resolve) => spawn("npm", ["run", "--silent", "courses:build"], { stdio: "inherit" }).on("exit", resolve)),
+  );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

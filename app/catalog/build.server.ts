@@ -32,6 +32,8 @@ export type BuildOptions = {
   /** The content kinds and cross-kind checks (app/content-kinds.server.ts). */
   pipeline: ContentPipeline;
   onEvent?: (event: BuildEvent) => void;
+  /** False for `npm run courses:check`: everything is validated and rendered (into the cache), nothing is published. */
+  writeManifest?: boolean;
 };
 
 export type BuildEvent =
@@ -144,7 +146,7 @@ function lessonCount(course: CourseDefinition): number {
  * manifest — only when nothing failed, so the server keeps serving the last
  * good build.
  */
-export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent }: BuildOptions): Promise<BuildSummary> {
+export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, writeManifest = true }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const components = islandComponents(pipeline.kinds);
   const failures: string[] = [];
@@ -221,12 +223,12 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent }: 
     if (!errors.length) {
       const version = await courseVersion(courseDir);
       const document: CourseDocument = { slug, version, entries };
-      await writeJsonAtomic(documentPath(cacheDir, slug, version), document);
+      if (writeManifest) await writeJsonAtomic(documentPath(cacheDir, slug, version), document);
       manifestCourses.push({ slug, version, definition: course, lessons, islands: islandPlacements(islands) });
     }
   }
 
-  if (!failures.length) {
+  if (!failures.length && writeManifest) {
     const manifest: Manifest = { format: MANIFEST_FORMAT, builtAt: new Date().toISOString(), courses: manifestCourses };
     await writeJsonAtomic(manifestPath(cacheDir), manifest);
   }
