@@ -19,7 +19,10 @@ export const MANIFEST_FORMAT = 2;
 
 export type ManifestCourse = {
   slug: string;
-  /** SHA-256 over every file of courses/<slug>/: a Completion records the version it was earned on. */
+  /**
+   * SHA-256 over every file of courses/<slug>/ (lessons, quizzes, assignments, images…): a Completion records
+   * the version it was earned on, and the course document is named by it.
+   */
   version: string;
   definition: CourseDefinition;
   /** lessonId → language → cache key */

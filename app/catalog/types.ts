@@ -44,8 +44,9 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /**
  * A lesson as it reaches the browser: static HTML rendered at build time,
- * interleaved with interactive "islands" (quizzes now; assignments and SCORM
- * players later) that the lesson page renders as React components.
+ * interleaved with interactive "islands" (quizzes, assignments, later SCORM
+ * players: the content kinds of content-kind.tsx) that the lesson page
+ * renders as React components.
  */
 export type Segment =
   | { type: "html"; html: string }
