@@ -8,7 +8,10 @@ import { fixtureSource } from "./quiz/fixtures/load-fixture";
 import { loadQuiz } from "./quiz/load.server";
 import { loadAssignment } from "./assignment/assignments.server";
 import { PITCH_YAML, writeCourseAssignment } from "./assignment/test-fixtures";
+import { db } from "~/db/client.server";
+import { markLessonComplete } from "./progress.server";
 import { buildAndGetCourse } from "../../tests/setup/built-course";
+import { createUser, enrolmentFor } from "../../tests/setup/db-fixtures";
 
 /**
  * Quizzes and assignments are built with the lessons into the course
@@ -119,6 +122,16 @@ describe("the course version", () => {
     const first = { ...latest, version: versions[0] };
     expect((await loadQuiz(first, "check"))?.settings.passingScore).toBe(70);
     expect((await loadAssignment(first, "pitch"))?.title.en).toBe("Story pitch");
+  });
+
+  it("is what a completion records: the version of the content served when the rule was met", async () => {
+    const course = await buildAndGetCourse(dirs.courses, dirs.cache, "versioned");
+    const learner = await createUser();
+    await enrolmentFor(learner.id, course.id);
+    for (const lessonId of ["intro", "terms", "cases"]) await markLessonComplete(learner.id, course, lessonId);
+    const completion = await db.completion.findFirstOrThrow({ where: { userId: learner.id, courseId: course.id } });
+    expect(completion.courseVersion).toBe(course.version);
+    expect(completion.courseVersion).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("does not change when nothing did", async () => {
