@@ -63,7 +63,7 @@ export default function AdminPage() {
         {courses.length === 0 ? (
           <p>{t("admin.courses.empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="admin-courses">
             <table>
               <thead>
                 <tr>
@@ -133,7 +133,7 @@ export default function AdminPage() {
       <section aria-labelledby="admin-users">
         <h2 id="admin-users">{t("admin.users.title")}</h2>
         <p>{t("admin.users.total", { count: totalUsers })}</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="admin-users">
           <table>
             <thead>
               <tr>

@@ -1,4 +1,4 @@
-import { createUser, DEMO, expect, loginAs, tFor, test } from "../setup/e2e-fixtures";
+import { createUser, DEMO, expect, expectNoHorizontalScroll, expectNoSeriousA11yViolations, loginAs, PHONE, tFor, test } from "../setup/e2e-fixtures";
 
 const fr = tFor("fr");
 const ar = tFor("ar");
@@ -57,4 +57,24 @@ test.describe("who may see what", () => {
     const nav = page.getByRole("navigation", { name: fr("common.nav.label") });
     await expect(nav.getByRole("link", { name: fr("common.nav.admin") })).toBeVisible();
   });
+
+  for (const locale of ["fr", "ar", "en"] as const) {
+    test(`an admin sees each course's content version and its completions on earlier versions (${locale}, phone)`, async ({ page }) => {
+      const t = tFor(locale);
+      const admin = await createUser({ role: "admin", locale });
+      await loginAs(page, admin.email);
+      await page.setViewportSize(PHONE);
+      await page.goto("/admin");
+      const table = page.locator("section[aria-labelledby=admin-courses] table");
+      await expect(table.getByRole("columnheader", { name: t("admin.courses.version") })).toBeVisible();
+      const versions = table.locator("tbody code");
+      expect(await versions.count()).toBeGreaterThan(0);
+      for (const text of await versions.allTextContents()) expect(text).toMatch(/^[0-9a-f]{8}$/);
+      // The demo completions were all made on the courses as they are now.
+      await expect(table.getByText(t("admin.courses.earlier", { count: 0 })).first()).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await expectNoHorizontalScroll(page);
+    });
+  }
 });
+
