@@ -119,7 +119,8 @@ export function mediaComponents({ file, lang, resolve }: MediaContext) {
     img: MarkdownImage,
     Video: (props: PlayerProps) => player("video", props),
     Audio: (props: PlayerProps) => player("audio", props),
-    isMarkdownImage: (node: ReactNode) => isValidElement(node) && node.type === MarkdownImage,
+    /** An <Image> or markdown image element (it renders a <figure>). */
+    isImage: (node: ReactNode) => isValidElement(node) && [MarkdownImage, Image].includes(node.type as typeof Image),
   };
 }
 

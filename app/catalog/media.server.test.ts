@@ -106,6 +106,7 @@ describe("<Image> and markdown images", () => {
     ["an empty alt", '<Image src="images/a.svg" alt="  " />', { "images/a.svg": SVG }, /intro\.fr\.mdx: <Image> needs a non-empty alt text/],
     ["no alt at all", '<Image src="images/a.svg" />', { "images/a.svg": SVG }, /<Image> needs a non-empty alt text/],
     ["an empty markdown alt", "![](images/a.svg)\n", { "images/a.svg": SVG }, /intro\.fr\.mdx: <!\[alt\]\(…\)> needs a non-empty alt text/],
+    ["an image inside a sentence", "Voir ![le schéma](images/a.svg) ci-dessous.", { "images/a.svg": SVG }, /an image must stand on its own line/],
     ["a disallowed type", '<Image src="images/a.gif" alt="x" />', { "images/a.gif": "GIF89a" }, /"images\/a\.gif": a image must be \.png, \.jpg, \.jpeg, \.webp, \.svg/],
     ["a path outside the course", '<Image src="../other/a.svg" alt="x" />', {}, /write a path inside the course folder/],
     ["a PNG that is not one", '<Image src="images/a.png" alt="x" />', { "images/a.png": "<html>" }, /"images\/a\.png": the file is not a \.png file/],

@@ -137,10 +137,13 @@ export function renderLesson(code: string, file: string, options: RenderOptions 
     Video: mediaParts.Video,
     Audio: mediaParts.Audio,
     img: mediaParts.img,
-    // A markdown image alone in its paragraph becomes a <figure>, which may not sit inside a <p>.
+    // An image becomes a <figure>, which may not sit inside a <p>: alone in its paragraph it replaces
+    // the paragraph, inside a sentence it is refused.
     p({ children }: { children?: ReactNode }) {
       const parts = Children.toArray(children).filter((c) => typeof c !== "string" || c.trim());
-      if (parts.length === 1 && mediaParts.isMarkdownImage(parts[0])) return <>{parts[0]}</>;
+      const images = parts.filter(mediaParts.isImage);
+      if (images.length && parts.length === 1) return <>{parts[0]}</>;
+      if (images.length) throw new LessonBuildError(file, "an image must stand on its own line, with a blank line before and after, not inside a sentence");
       return <p>{children}</p>;
     },
     h1: () => {
