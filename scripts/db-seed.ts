@@ -1,6 +1,6 @@
 /**
- * `npm run db:seed`: demo accounts (password in README.md) and a learner
- * half-way through the sample course. With SEED_ONLY_IF_EMPTY=true (what
+ * `npm run db:seed`: demo accounts (password in README.md) and the demo
+ * learners at different stages of the library's courses. With SEED_ONLY_IF_EMPTY=true (what
  * `npm start` sets) a database that already has users is left alone.
  */
 import fs from "node:fs";
@@ -35,7 +35,9 @@ async function main(): Promise<number> {
   if (result.skipped) console.log("seed: already seeded");
   else {
     console.log(
-      `seed: done — ${result.accounts} demo account(s), ${result.enrolments} enrolment(s), ${result.lessonsCompleted} lesson(s) completed, ${result.attendances} workshop attendance(s)`,
+      `seed: done — ${result.accounts} demo account(s), ${result.enrolments} enrolment(s), ${result.lessonsCompleted} lesson(s) completed, ` +
+        `${result.quizzesPassed} quiz(zes) passed, ${result.completions} course(s) completed, ${result.submissions} assignment(s) to review, ` +
+        `${result.attendances} workshop attendance(s)`,
     );
   }
   return 0;

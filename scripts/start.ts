@@ -2,11 +2,13 @@
  * `npm start`: the one command a newcomer runs. Migrates the database, seeds
  * demo data into an empty one, compiles courses and the app when their sources
  * changed, then serves (production mode). `npm run dev` does the same with
- * Vite's dev server and hot reload instead of a build.
+ * Vite's dev server and hot reload instead of a build, and rebuilds the
+ * courses whenever a file under courses/ changes.
  */
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { watchCourses } from "./courses-watch";
 
 const dev = process.argv.includes("--dev");
 
@@ -57,6 +59,11 @@ if (dev) {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "development" },
   });
+  // A failed build keeps the last good one served and prints why; the next save tries again.
+  watchCourses(
+    process.env.COURSES_DIR ?? path.resolve("courses"),
+    () => new Promise((resolve) => spawn("npm", ["run", "--silent", "courses:build"], { stdio: "inherit" }).on("exit", resolve)),
+  );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

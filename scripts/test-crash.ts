@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createSessionFor, createUser, enrol, withDb } from "../tests/setup/e2e-db";
-import { ROOT, SAMPLE_COURSE } from "../tests/setup/e2e-env";
+import { ROOT, TRAFFICKING_COURSE } from "../tests/setup/e2e-env";
 import { freePort, productionServerEnv } from "../tests/setup/production-server";
 
 const { values: args } = parseArgs({
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
 });
 const rounds = Math.min(Math.max(Number(args.rounds) || 3, 1), 10);
 const learners = Math.min(Math.max(Number(args.learners) || 30, 1), 200);
-const QUIZ = `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge`;
+const QUIZ = `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge`;
 // Typed questions take any text, so every save can carry a value of its own.
 const QUESTIONS = ["law-number", "child-age"];
 
@@ -63,7 +63,7 @@ async function prepareLearners(url: string, dbFile: string, round: number): Prom
   const people: Learner[] = [];
   for (let i = 0; i < learners; i++) {
     const user = await createUser({ name: `Crash ${round}-${i}` }, dbFile);
-    enrol(user.email, SAMPLE_COURSE, dbFile);
+    enrol(user.email, TRAFFICKING_COURSE, dbFile);
     const cookie = `tadrib_session=${createSessionFor(user.email, dbFile)}`;
     const start = await fetch(`${url}${QUIZ}`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "intent=start", redirect: "manual" });
     if (start.status !== 302) throw new Error(`starting an attempt answered ${start.status}`);

@@ -33,6 +33,8 @@ export type BuildOptions = {
   coursesDir: string;
   cacheDir: string;
   onEvent?: (event: BuildEvent) => void;
+  /** False for `npm run courses:check`: everything is validated and rendered (into the cache), nothing is published. */
+  writeManifest?: boolean;
 };
 
 export type BuildEvent =
@@ -138,7 +140,7 @@ function lessonCount(course: CourseDefinition): number {
  * the manifest — only when nothing failed, so the server keeps serving the
  * last good build.
  */
-export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptions): Promise<BuildSummary> {
+export async function buildCourses({ coursesDir, cacheDir, onEvent, writeManifest = true }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const failures: string[] = [];
   const slugs = await listCourseSlugs(coursesDir);
@@ -212,7 +214,7 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent }: BuildOptio
     }
   }
 
-  if (!failures.length) {
+  if (!failures.length && writeManifest) {
     const manifest: Manifest = { format: MANIFEST_FORMAT, builtAt: new Date().toISOString(), courses: manifestCourses };
     await writeJsonAtomic(manifestPath(cacheDir), manifest);
   }

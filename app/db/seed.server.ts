@@ -1,25 +1,24 @@
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/session.server";
 import type { CatalogCourse } from "~/catalog/catalog.server";
-import { lessonsInOrder } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
-import { enrol } from "~/learning/enrolments.server";
-import { markLessonComplete, recordLessonView } from "~/learning/progress.server";
 import { db } from "./client.server";
+import { type ProgressSummary, seedDemoProgress } from "./seed-progress.server";
 import { seedDemoTrainings } from "./seed-trainings.server";
 
 /**
  * Demo data for a fresh install and for the browser tests: one account per
- * role, all with the same password (listed in README.md), a learner
- * half-way through the sample course so /me and "Resume" have something to
- * show, the demo reviewer in charge of both sample courses, and two past
- * workshops whose attendance gives the reports something to count.
+ * role, all with the same password (listed in README.md), the two demo
+ * learners at different stages of the four library courses
+ * (seed-progress.server.ts), the demo reviewer in charge of the courses with
+ * a reviewer's work, and two past workshops whose attendance gives the
+ * reports something to count.
  */
 export const DEMO_PASSWORD = "tadrib-demo-2026";
-export const SAMPLE_COURSE_SLUG = "first-steps-trafficking";
-/** The sample course with an assignment, so the review queue has a course to serve. */
-export const SAMPLE_MEDIA_COURSE_SLUG = "first-steps-media-pitch";
-/** Reviews the assignments of both sample courses. */
+export const TRAFFICKING_COURSE_SLUG = "trafficking-identify-protect-refer";
+/** The course with an assignment, so the review queue has a course to serve. */
+export const MEDIA_COURSE_SLUG = "reporting-on-migration";
+/** Reviews the anti-trafficking and the media courses. */
 export const DEMO_REVIEWER = "reviewer@tadrib.test";
 
 type DemoAccount = { email: string; name: string; role: Role; locale: Locale; membership?: "member" | "manager" };
@@ -35,10 +34,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "amina@tadrib.test", name: "أمينة العلوي", role: "learner", locale: "ar", membership: "member" },
 ];
 
-/** Enrolled in the sample course with its first lesson completed. */
+/** Has a course completed, two under way (one with a pitch waiting for review) and one not started. */
 export const DEMO_LEARNER_IN_PROGRESS = "learner@tadrib.test";
 
-export type SeedResult = { skipped: true } | { skipped: false; accounts: number; enrolments: number; lessonsCompleted: number; attendances: number };
+export type SeedResult = { skipped: true } | ({ skipped: false; accounts: number; attendances: number } & ProgressSummary);
 
 export async function seedDemoData({
   onlyIfEmpty,
@@ -52,7 +51,7 @@ export async function seedDemoData({
   if (onlyIfEmpty && (await db.user.count()) > 0) return { skipped: true };
 
   const now = new Date();
-  const ids = new Map<string, string>();
+  const ids = new Map<string, { id: string; locale: Locale }>();
   const organisation =
     (await db.organisation.findFirst({ where: { name: DEMO_ORGANISATION.name } })) ?? (await db.organisation.create({ data: { ...DEMO_ORGANISATION } }));
   for (const [i, account] of DEMO_ACCOUNTS.entries()) {
@@ -64,31 +63,17 @@ export async function seedDemoData({
       update: { name: account.name, role: account.role, locale: account.locale, password: { upsert: { create: { hash }, update: { hash } } } },
       select: { id: true },
     });
-    ids.set(account.email, user.id);
+    ids.set(account.email, { id: user.id, locale: account.locale });
     if (membership && !(await db.membership.findFirst({ where: { userId: user.id, endedAt: null } }))) {
       await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: membership, startedAt: now } });
     }
     log(`  [${i + 1}/${DEMO_ACCOUNTS.length}] ${account.email} (${membership === "manager" ? "organisation manager" : account.role}, ${account.locale})`);
   }
 
-  let enrolments = 0;
-  let lessonsCompleted = 0;
-  const course = courses.find((c) => c.slug === SAMPLE_COURSE_SLUG);
-  const learnerId = ids.get(DEMO_LEARNER_IN_PROGRESS);
-  if (course && learnerId) {
-    await enrol(learnerId, course, now);
-    enrolments++;
-    const first = lessonsInOrder(course.definition)[0];
-    await recordLessonView(learnerId, course, first.id, now);
-    await markLessonComplete(learnerId, course, first.id, now);
-    lessonsCompleted++;
-    log(`  ${DEMO_LEARNER_IN_PROGRESS}: enrolled in ${course.slug}, lesson "${first.id}" completed`);
-  } else {
-    log(`  course ${SAMPLE_COURSE_SLUG} not found: no demo enrolment`);
-  }
+  const progress = await seedDemoProgress(ids, courses, log, now);
 
-  const reviewerId = ids.get(DEMO_REVIEWER);
-  for (const slug of [SAMPLE_COURSE_SLUG, SAMPLE_MEDIA_COURSE_SLUG]) {
+  const reviewerId = ids.get(DEMO_REVIEWER)?.id;
+  for (const slug of [TRAFFICKING_COURSE_SLUG, MEDIA_COURSE_SLUG]) {
     const reviewed = courses.find((c) => c.slug === slug);
     if (!reviewed || !reviewerId) continue;
     await db.courseReviewer.upsert({
@@ -99,5 +84,5 @@ export async function seedDemoData({
     log(`  ${DEMO_REVIEWER}: reviewer of ${slug}`);
   }
   const attendances = await seedDemoTrainings(organisation.id, log);
-  return { skipped: false, accounts: DEMO_ACCOUNTS.length, enrolments, lessonsCompleted, attendances };
+  return { skipped: false, accounts: DEMO_ACCOUNTS.length, attendances, ...progress };
 }

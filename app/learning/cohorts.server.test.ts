@@ -16,7 +16,7 @@ const form = (fields: Record<string, string>) => {
 
 /** A course of the test catalogue (cohorts look courses up there), with one lesson. */
 async function sampleCourse() {
-  return catalogCourse("first-steps-trafficking");
+  return catalogCourse("trafficking-identify-protect-refer");
 }
 
 async function cohortOf(courseId: string, fields: { capacity?: number; endsAt?: Date } = {}) {
@@ -56,7 +56,7 @@ describe("making a cohort", () => {
     const course = await sampleCourse();
     const open = await openCohort(course.id);
     await expect(saveCohort(course.slug, open.id, form({ name: "x" }))).rejects.toMatchObject({ status: 404 });
-    const other = await catalogCourse("first-steps-media-pitch");
+    const other = await catalogCourse("reporting-on-migration");
     const theirs = await cohortOf(other.id);
     await expect(saveCohort(course.slug, theirs.id, form({ name: "x" }))).rejects.toMatchObject({ status: 404 });
   });

@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../tests/setup/e2e-browser";
-import { sampleCourse } from "../../tests/setup/e2e-course";
+import { traffickingCourse } from "../../tests/setup/e2e-course";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT } from "../../tests/setup/e2e-env";
 import { freePort, productionServerEnv } from "../../tests/setup/production-server";
@@ -70,7 +70,7 @@ function median(values: number[]): number {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main() {
-  const course = sampleCourse();
+  const course = traffickingCourse();
   const lessonId = args.lesson ?? course.lessons[0].id;
   const lessonPath = course.lessonUrl(lessonId);
 

@@ -15,7 +15,7 @@ import { progress } from "../progress";
 export type DatasetSizes = { people: number; organisations: number; enrolments: number; lessonProgress: number; sessions: number };
 export const FULL_SIZES: DatasetSizes = { people: 100_000, organisations: 1_000, enrolments: 300_000, lessonProgress: 2_000_000, sessions: 5_000 };
 
-const COURSES = ["first-steps-trafficking", "first-steps-media-pitch", "fair-recruitment", "migration-data"];
+const COURSES = ["trafficking-identify-protect-refer", "reporting-on-migration", "fair-recruitment", "migration-data"];
 const THEMES = ["Identification des victimes", "Orientation et protection", "Recrutement éthique", "Données migratoires", "Couverture médiatique des migrations"];
 const LESSONS_PER_COURSE = 12;
 /** Morocco's regions and some of their cities. */

@@ -4,7 +4,7 @@
  */
 import { type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
-import { sampleCourse } from "../setup/e2e-course";
+import { traffickingCourse } from "../setup/e2e-course";
 import {
   createUser,
   expect,
@@ -16,7 +16,7 @@ import {
   test,
 } from "../setup/e2e-fixtures";
 
-const course = sampleCourse();
+const course = traffickingCourse();
 
 async function checkPage(page: Page, locale: Locale, heading: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);

@@ -1,21 +1,15 @@
 /**
- * An assignment reviewed against its rubric (issue 3), on the sample course
- * first-steps-media-pitch: a learner hands in a story pitch with a PDF, the
+ * An assignment reviewed against its rubric (issue 3), on the course
+ * reporting-on-migration: a learner hands in a story pitch with a PDF, the
  * course's reviewer scores each criterion and asks for a revision, the learner
  * reads the scores and feedback and sends a new version, the reviewer accepts
  * it, and the course is completed with a certificate on /me.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { type Browser, type Page } from "@playwright/test";
-import { parse } from "yaml";
-import type { Locale } from "../../app/i18n/locales";
 import { countWords } from "../../app/learning/assignment/word-count";
-import { createSessionFor, SESSION_COOKIE, withDb } from "../setup/e2e-db";
-import { e2eBaseUrl, ROOT } from "../setup/e2e-env";
+import { libraryCourse } from "../setup/e2e-course";
+import { withDb } from "../setup/e2e-db";
 import {
   createUser,
-  DEMO,
   expect,
   expectNoSeriousA11yViolations,
   literal,
@@ -23,25 +17,20 @@ import {
   templatePattern,
   test,
   tFor,
-  watchForBrowserErrors,
 } from "../setup/e2e-fixtures";
+import { passQuiz } from "../setup/e2e-quiz-answers";
+import { readAssignment, review, reviewerPage } from "../setup/e2e-review";
 
-const SLUG = "first-steps-media-pitch";
+const SLUG = "reporting-on-migration";
 const ASSIGNMENT_ID = "story-pitch";
-const courseDir = path.join(ROOT, "courses", SLUG);
-
-type Localized = Record<Locale, string>;
-const courseYml = parse(fs.readFileSync(path.join(courseDir, "course.yml"), "utf8")) as {
-  title: Localized;
-  modules: { lessons: { id: string }[] }[];
-};
-const assignment = parse(fs.readFileSync(path.join(courseDir, "assignments", `${ASSIGNMENT_ID}.yml`), "utf8")) as {
-  title: Localized;
-  rubric: { id: string; title: Localized; levels: { id: string; label: Localized; points: number }[] }[];
-};
-const lessons = courseYml.modules.flatMap((m) => m.lessons.map((l) => l.id));
+const course = libraryCourse(SLUG);
+const assignment = readAssignment(SLUG, ASSIGNMENT_ID);
+const lessons = course.requiredLessons;
 const lessonUrl = (id: string) => `/courses/${SLUG}/${id}`;
-const assignmentLesson = lessons[lessons.length - 1];
+const assignmentLesson = course.lessonHolding("Assignment", ASSIGNMENT_ID);
+/** The rule also asks for the final assessment: passed on the way, so the accepted pitch is what completes the course. */
+const finalQuiz = course.requiredQuizzes[0].id;
+const finalQuizLesson = course.lessonHolding("Quiz", finalQuiz);
 
 const SHORT_PITCH =
   "Titre de travail : Saisonnières, qui paie le voyage ? Angle : comment les ouvrières agricoles recrutées pour la saison des fruits rouges sont-elles sélectionnées, et quels frais leur restent à charge ?";
@@ -63,30 +52,6 @@ const FULL_PITCH = [
 /** The first bytes of a real PDF: the server types attachments by their content. */
 const SMALL_PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
 
-async function reviewerPage(browser: Browser) {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: "fr-FR" });
-  const watcher = watchForBrowserErrors(context);
-  await context.addCookies([{ name: SESSION_COOKIE, value: createSessionFor(DEMO.reviewer), url: e2eBaseUrl(), httpOnly: true, sameSite: "Lax" }]);
-  return { page: await context.newPage(), done: async () => (watcher.assertClean(), await context.close()) };
-}
-
-/** Opens the learner's newest submission from /review and records a review: one level per criterion. */
-async function review(page: Page, learnerName: string, levels: Record<string, string>, decision: "accepted" | "revision_requested", feedback: string) {
-  const t = tFor("fr");
-  await page.goto("/review");
-  await page.getByRole("link", { name: literal(learnerName) }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(assignment.title.fr);
-  for (const criterion of assignment.rubric) {
-    const level = criterion.levels.find((l) => l.id === levels[criterion.id])!;
-    await page.getByRole("group", { name: criterion.title.fr }).getByLabel(literal(level.label.fr)).check();
-  }
-  await page.getByLabel(t("assignment.reviewPage.feedback")).fill(feedback);
-  await page.getByLabel(t(`assignment.reviewPage.decide.${decision}`)).check();
-  await page.getByRole("button", { name: t("assignment.reviewPage.send") }).click();
-  const notice = decision === "accepted" ? "assignment.queue.reviewedAccepted" : "assignment.queue.reviewedRevision";
-  await expect(page.getByRole("status").filter({ hasText: t(notice) })).toBeVisible();
-}
-
 // Chromium logs the 400 of the refused short pitch as a console error; that refusal is part of the journey.
 test.use({ allowedConsoleErrors: [/status of 400 \(Bad Request\).*\/assignments\/story-pitch/] });
 
@@ -103,12 +68,14 @@ test("a pitch is scored, sent back with feedback, revised, accepted, and the cou
     await page.goto(`/courses/${SLUG}`);
     await page.getByRole("button", { name: t("courses.course.enrol") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("courses.course.enrolled") })).toBeVisible();
+    await page.goto(lessonUrl(finalQuizLesson));
+    await passQuiz(page, "fr", SLUG, finalQuiz);
     for (const id of lessons) {
       await page.goto(lessonUrl(id));
       await page.getByRole("button", { name: t("learning.lesson.markComplete") }).click();
       await expect(page.getByText(t("learning.lesson.done"))).toBeVisible();
     }
-    await expect(page).toHaveURL(lessonUrl(assignmentLesson));
+    await page.goto(lessonUrl(assignmentLesson));
     await expect(page.getByText(t("completion.remaining.title"))).toBeVisible();
 
     // The brief asks for 250 to 400 words: the count follows the typing, and a short pitch is refused, kept in the box.
@@ -136,7 +103,7 @@ test("a pitch is scored, sent back with feedback, revised, accepted, and the cou
     const reviewer = await reviewerPage(browser);
     await reviewer.page.goto("/review");
     await expect(reviewer.page.getByRole("listitem").filter({ hasText: name })).toContainText(t("assignment.queue.withAttachment"));
-    await review(reviewer.page, name, { angle: "strong", "sources-and-voices": "rework", terminology: "adequate", "ethics-and-safety": "adequate" }, "revision_requested", feedback);
+    await review(reviewer.page, assignment, name, { angle: "strong", "sources-and-voices": "rework", terminology: "adequate", "ethics-and-safety": "adequate" }, "revision_requested", feedback);
     await reviewer.done();
   });
 
@@ -164,7 +131,7 @@ test("a pitch is scored, sent back with feedback, revised, accepted, and the cou
 
   await test.step("the reviewer accepts the second version", async () => {
     const reviewer = await reviewerPage(browser);
-    await review(reviewer.page, name, { angle: "strong", "sources-and-voices": "strong", terminology: "strong", "ethics-and-safety": "adequate" }, "accepted", "Merci, c'est prêt pour la conférence de rédaction.");
+    await review(reviewer.page, assignment, name, { angle: "strong", "sources-and-voices": "strong", terminology: "strong", "ethics-and-safety": "adequate" }, "accepted", "Merci, c'est prêt pour la conférence de rédaction.");
     await reviewer.done();
   });
 
@@ -176,10 +143,10 @@ test("a pitch is scored, sent back with feedback, revised, accepted, and the cou
 
     await page.goto("/me");
     const certificates = page.getByRole("region", { name: t("completion.dashboard.certificates") });
-    const card = certificates.getByRole("listitem").filter({ hasText: courseYml.title.fr });
-    await expect(card.getByRole("link", { name: t("certificates.mine.downloadLabel", { title: courseYml.title.fr }) })).toBeVisible();
+    const card = certificates.getByRole("listitem").filter({ hasText: course.title.fr });
+    await expect(card.getByRole("link", { name: t("certificates.mine.downloadLabel", { title: course.title.fr }) })).toBeVisible();
     await expect(card.getByRole("link", { name: t("certificates.mine.verifyLink") })).toBeVisible();
-    const courseCard = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: courseYml.title.fr, exact: true }) });
+    const courseCard = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: course.title.fr, exact: true }) });
     await expect(courseCard).toContainText(t("learning.dashboard.progress", { percent: 100 }));
     await expect(courseCard).toContainText(t("completion.rule.assignments", { done: 1, required: 1 }));
   });

@@ -12,7 +12,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, SAMPLE_COURSE } from "../setup/e2e-env";
+import { ROOT, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import { expect, test } from "../setup/e2e-fixtures";
 import { makeWorld, MEDIA_COURSE, PERSONAS, type Persona, type World } from "../setup/e2e-personas";
 
@@ -39,8 +39,8 @@ const managerOnly = (code: number): Codes => ({ ...all(403), anonymous: 302, man
  */
 const enrolled = (code: number): Codes => ({ ...signedIn(302), learner: code, otherLearner: code });
 
-const lesson = `/courses/${SAMPLE_COURSE}/what-is-trafficking`;
-const quiz = `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge`;
+const lesson = `/courses/${TRAFFICKING_COURSE}/what-is-trafficking`;
+const quiz = `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge`;
 
 const MATRIX: Record<string, Entry> = {
   "_index.tsx": { path: () => "/", get: all(200), post: "no action" },
@@ -82,7 +82,7 @@ const MATRIX: Record<string, Entry> = {
   },
 
   "courses.$slug._index.tsx": {
-    path: () => `/courses/${SAMPLE_COURSE}`,
+    path: () => `/courses/${TRAFFICKING_COURSE}`,
     get: all(200),
     // Enrolling: everyone signed in may (the reviewer and the manager too); it is idempotent.
     post: signedIn(200),
@@ -178,15 +178,15 @@ const MATRIX: Record<string, Entry> = {
     post: adminOnly(400),
     body: () => ({ intent: "revoke", id: "not-a-certificate" }),
   },
-  "admin_.courses.$slug.cohorts._index.tsx": { path: () => `/admin/courses/${SAMPLE_COURSE}/cohorts`, get: adminOnly(200), post: "no action" },
+  "admin_.courses.$slug.cohorts._index.tsx": { path: () => `/admin/courses/${TRAFFICKING_COURSE}/cohorts`, get: adminOnly(200), post: "no action" },
   "admin_.courses.$slug.cohorts.new.tsx": {
-    path: () => `/admin/courses/${SAMPLE_COURSE}/cohorts/new`,
+    path: () => `/admin/courses/${TRAFFICKING_COURSE}/cohorts/new`,
     get: adminOnly(200),
     post: adminOnly(400),
     body: () => ({ name: "" }),
   },
   "admin_.courses.$slug.cohorts.$cohortId.tsx": {
-    path: (w) => `/admin/courses/${SAMPLE_COURSE}/cohorts/${w.cohortId}`,
+    path: (w) => `/admin/courses/${TRAFFICKING_COURSE}/cohorts/${w.cohortId}`,
     get: adminOnly(200),
     post: adminOnly(400),
     body: () => ({ name: "", capacity: "none" }),

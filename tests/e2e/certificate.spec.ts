@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { type Browser, type Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
-import { sampleCourse } from "../setup/e2e-course";
+import { traffickingCourse } from "../setup/e2e-course";
 import { e2eBaseUrl } from "../setup/e2e-env";
 import { createSessionFor, SESSION_COOKIE } from "../setup/e2e-db";
 import {
@@ -25,9 +25,13 @@ import {
   tFor,
   watchForBrowserErrors,
 } from "../setup/e2e-fixtures";
-import { answerSampleQuizRight, SAMPLE_QUIZ_LESSON, sampleQuizPanel, sampleQuizTitle } from "../setup/e2e-sample-quiz";
+import { answerQuizRight, quizPanel, readQuiz } from "../setup/e2e-quiz-answers";
 
-const course = sampleCourse();
+const course = traffickingCourse();
+/** The quiz the completion rule asks for (the final assessment), and the lesson that shows it. */
+const finalQuiz = course.requiredQuizzes[0].id;
+const finalQuizTitle = readQuiz(course.slug, finalQuiz).title;
+const quizLesson = course.lessonHolding("Quiz", finalQuiz);
 
 
 /** A second browser context (someone else, or another language), watched for errors like the test's own. */
@@ -53,28 +57,28 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
   const name = `Leïla Aït Taleb ${Date.now().toString(36)}`;
   const learner = await createUser({ name, locale: "fr" });
   await loginAs(page, learner.email);
-  const [first, second] = course.lessons;
+  const required = course.requiredLessons;
   const title = course.title.fr;
 
-  await test.step("enrol and read both lessons: the course still waits for the quiz", async () => {
+  await test.step("enrol and read every lesson: the course still waits for the final assessment", async () => {
     await page.goto(course.url);
     await page.getByRole("button", { name: t("courses.course.enrol") }).click();
     await expect(page.getByRole("status").filter({ hasText: t("courses.course.enrolled") })).toBeVisible();
-    await markComplete(page, first.id, "fr");
-    await markComplete(page, second.id, "fr");
-    expect(second.id).toBe(SAMPLE_QUIZ_LESSON);
+    for (const id of required.filter((id) => id !== quizLesson)) await markComplete(page, id, "fr");
+    await markComplete(page, quizLesson, "fr");
     await expect(page.getByText(t("completion.remaining.title"))).toBeVisible();
-    await expect(page.getByRole("link", { name: sampleQuizTitle.fr })).toBeVisible();
+    // The list of what remains links to the quiz's panel (the lesson's own table of contents links to its heading too).
+    await expect(page.getByRole("link", { name: finalQuizTitle.fr }).and(page.locator(`[href$="#quiz-${finalQuiz}"]`))).toBeVisible();
     await expect(page.getByRole("heading", { name: t("completion.certificate.title") })).toHaveCount(0);
 
     await page.goto(course.url);
-    await expect(page.getByText(t("completion.rule.lessons", { done: 2, required: 2 }), { exact: false })).toBeVisible();
+    await expect(page.getByText(t("completion.rule.lessons", { done: required.length, required: required.length }), { exact: false })).toBeVisible();
     await expect(page.getByText(t("completion.rule.quizzes", { done: 0, required: 1 }), { exact: false })).toBeVisible();
   });
 
   await test.step("fail the quiz, retry and pass: the course is completed", async () => {
-    await page.goto(course.lessonUrl(second.id));
-    const panel = sampleQuizPanel(page);
+    await page.goto(course.lessonUrl(quizLesson));
+    const panel = quizPanel(page, finalQuiz);
     await panel.getByRole("button", { name: t("quiz.panel.start") }).click();
     await panel.getByRole("button", { name: t("quiz.attempt.submit") }).click();
     await expect(panel.getByText(t("quiz.result.failed", { percent: 70 }))).toBeVisible();
@@ -82,7 +86,7 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
 
     await panel.getByRole("button", { name: t("quiz.panel.retry") }).click();
     await expect(panel.getByRole("heading", { name: t("quiz.attempt.heading", { number: 2 }) })).toBeVisible();
-    await answerSampleQuizRight(page, "fr");
+    await answerQuizRight(page, "fr", course.slug, finalQuiz);
     await expect(panel.getByText(t("quiz.attempt.allAnswered"))).toBeVisible();
     await panel.getByRole("button", { name: t("quiz.attempt.submit") }).click();
     await expect(panel.getByText(t("quiz.panel.passed", { percent: 100 }))).toBeVisible();
@@ -119,7 +123,7 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
     await expect(courseCard.getByText(templatePattern(t("learning.dashboard.completedOn")))).toBeVisible();
 
     // The pages that now show the rule's steps and the certificate, on a phone.
-    for (const url of ["/me", course.url, course.lessonUrl(second.id)]) {
+    for (const url of ["/me", course.url, course.lessonUrl(quizLesson)]) {
       await page.goto(url);
       await expectNoSeriousA11yViolations(page);
       await expectNoHorizontalScroll(page);
@@ -129,7 +133,7 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
 
   let verifyUrl = "";
   await test.step("the verify page says valid, with the name, the course and the date, and nothing else", async () => {
-    await page.goto(course.lessonUrl(second.id));
+    await page.goto(course.lessonUrl(quizLesson));
     await page.getByRole("link", { name: t("completion.certificate.verify") }).click();
     await expect(page).toHaveURL(/\/verify\/[0-9A-Z-]{24}$/);
     verifyUrl = new URL(page.url()).pathname;
@@ -139,6 +143,8 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
       t("certificates.verify.name"),
       t("certificates.verify.course"),
       t("certificates.verify.date"),
+      // The course is a refresher every 24 months (validityMonths in course.yml).
+      t("certificates.verify.expiresAt"),
       t("certificates.verify.code"),
     ]);
     const facts = status.locator("dd");
@@ -147,7 +153,7 @@ test("a learner passes the quiz on a second try, gets the certificate, and its v
     await expect(facts.nth(2)).not.toBeEmpty();
     const body = (await page.locator("main").textContent()) ?? "";
     expect(body).not.toContain(learner.email);
-    expect(body).not.toContain(t("certificates.mine.hours", { count: 1 }));
+    expect(body).not.toContain(t("certificates.mine.hours", { count: 3 }));
     await expectNoSeriousA11yViolations(page);
   });
 

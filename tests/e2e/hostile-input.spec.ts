@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIResponse } from "@playwright/test";
 import { createUser, findUser, readLatestEmail, withDb } from "../setup/e2e-db";
-import { e2eBaseUrl, ROOT, SAMPLE_COURSE } from "../setup/e2e-env";
+import { e2eBaseUrl, ROOT, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import { expect, test } from "../setup/e2e-fixtures";
 import { makeWorld, MEDIA_COURSE, type World } from "../setup/e2e-personas";
 
@@ -21,10 +21,10 @@ const ACTION_ROUTES = [
   "/account",
   "/reset-password/x",
   "/confirm-email/x",
-  `/courses/${SAMPLE_COURSE}`,
-  `/courses/${SAMPLE_COURSE}/what-is-trafficking`,
-  `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge`,
-  `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge/answers`,
+  `/courses/${TRAFFICKING_COURSE}`,
+  `/courses/${TRAFFICKING_COURSE}/what-is-trafficking`,
+  `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge`,
+  `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge/answers`,
   `/courses/${MEDIA_COURSE}/assignments/story-pitch`,
   "/admin/certificates",
   "/admin/reviewers",
@@ -127,7 +127,7 @@ test.describe("methods and bodies other than a browser form", () => {
 
   test("a GET to a route that only takes forms is a 405, and the server logs no error for it", async ({ request, tadribServer }) => {
     const logBefore = tadribServer.output().length;
-    const response = await request.get(`/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge/answers`, { headers: { cookie: world.cookie("learner") } });
+    const response = await request.get(`/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge/answers`, { headers: { cookie: world.cookie("learner") } });
     expect(response.status()).toBe(405);
     expect(response.headers().allow).toBe("POST");
     await new Promise((resolve) => setImmediate(resolve));
@@ -202,7 +202,7 @@ test.describe("text that disguises itself", () => {
     expect(stored.text.replace(/\n/g, "")).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
 
     // A typed answer, through the quiz form.
-    const quiz = `/courses/${SAMPLE_COURSE}/quizzes/check-your-knowledge`;
+    const quiz = `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge`;
     await request.post(quiz, { headers: { cookie }, form: { intent: "start" }, maxRedirects: 0 });
     const attemptId = withDb((db) => (db.prepare(`SELECT id FROM "QuizAttempt" WHERE userId = ? AND status = 'in_progress'`).get(findUser(world.email.otherLearner)!.id) as { id: string }).id);
     await request.post(quiz, { headers: { cookie }, form: { intent: "save", attemptId, "q.law-number": `27-14\u202E\u0000` }, maxRedirects: 0 });
@@ -248,9 +248,9 @@ test.describe("search and paths", () => {
     const dots = ["..%2F..%2Fpackage.json", "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fpackage.json", "..%5C..%5Cpackage.json", "%00"];
     const urls = dots.flatMap((d) => [
       `/courses/${d}`,
-      `/courses/${SAMPLE_COURSE}/${d}`,
-      `/courses/${SAMPLE_COURSE}/quizzes/${d}`,
-      `/courses/${SAMPLE_COURSE}/quizzes/${d}/statistics`,
+      `/courses/${TRAFFICKING_COURSE}/${d}`,
+      `/courses/${TRAFFICKING_COURSE}/quizzes/${d}`,
+      `/courses/${TRAFFICKING_COURSE}/quizzes/${d}/statistics`,
       `/courses/${MEDIA_COURSE}/assignments/${d}`,
       `/me/certificates/${d}.pdf`,
       `/me/certificates/${d}`,

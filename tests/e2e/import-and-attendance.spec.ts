@@ -18,7 +18,7 @@ import {
   literal,
   loginAs,
   PHONE,
-  SAMPLE_COURSE,
+  TRAFFICKING_COURSE,
   test,
   tFor,
   watchForBrowserErrors,
@@ -286,7 +286,7 @@ test.describe("cohorts and invite links", () => {
     const name = `Travailleurs sociaux d'Oujda ${tag()}`;
 
     await test.step("the cohorts page, then a new cohort with its invite link", async () => {
-      await page.goto(`/admin/courses/${SAMPLE_COURSE}/cohorts`);
+      await page.goto(`/admin/courses/${TRAFFICKING_COURSE}/cohorts`);
       await expect(page.getByRole("row").filter({ hasText: t("cohorts.open.name") })).toBeVisible();
       await checkPage(page);
       await page.getByRole("link", { name: t("cohorts.list.new") }).click();
@@ -327,7 +327,7 @@ test.describe("cohorts and invite links", () => {
 
       await test.step("joining lands on the course page, enrolled in the cohort", async () => {
         await visitor.getByRole("button", { name: t("cohorts.join.join") }).click();
-        await expect(visitor).toHaveURL(new RegExp(`/courses/${SAMPLE_COURSE}$`));
+        await expect(visitor).toHaveURL(new RegExp(`/courses/${TRAFFICKING_COURSE}$`));
         const enrolled = one<{ name: string }>(`SELECT c.name FROM "Enrolment" e JOIN "Cohort" c ON c.id = e.cohortId WHERE e.userId = ?`, learner.id);
         expect(enrolled).toEqual({ name });
         await visitor.goto(`/join/${code}`);
@@ -335,7 +335,7 @@ test.describe("cohorts and invite links", () => {
       });
 
       await test.step("the cohorts page counts them", async () => {
-        await page.goto(`/admin/courses/${SAMPLE_COURSE}/cohorts`);
+        await page.goto(`/admin/courses/${TRAFFICKING_COURSE}/cohorts`);
         await expect(page.getByRole("row").filter({ hasText: name }).getByRole("cell").nth(1)).toHaveText(t("cohorts.list.ofCapacity", { enrolled: "1", capacity: "20" }));
       });
 

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { ageBandFor } from "../../app/people/facts";
 import { createSessionFor, createSubmission, enrol, SESSION_COOKIE, withDb } from "../setup/e2e-db";
-import { e2eBaseUrl, SAMPLE_COURSE } from "../setup/e2e-env";
+import { e2eBaseUrl, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import {
   createUser,
   expect,
@@ -260,7 +260,7 @@ test.describe("personal data and deletion", () => {
     const learner = await createUser({ name: `Samira Export ${m}` });
     const other = await createUser({ name: `Hamza Autre ${m}` });
     const admin = await createUser({ name: "Adil Admin", role: "admin" });
-    enrol(learner.email, SAMPLE_COURSE);
+    enrol(learner.email, TRAFFICKING_COURSE);
     const mine = `Mon sujet à moi ${m}: les travailleuses saisonnières.`;
     const theirs = `Le sujet de Hamza ${m}`;
     createSubmission(learner.email, MEDIA_COURSE, "story-pitch", mine);
@@ -285,7 +285,7 @@ test.describe("personal data and deletion", () => {
       const data = JSON.parse(text);
       expect(data.account).toMatchObject({ id: learner.id, name: learner.name, email: learner.email });
       expect(data.submissions.map((s: { text: string }) => s.text)).toEqual([mine]);
-      expect(data.enrolments.map((e: { course: { slug: string } }) => e.course.slug).sort()).toEqual([MEDIA_COURSE, SAMPLE_COURSE].sort());
+      expect(data.enrolments.map((e: { course: { slug: string } }) => e.course.slug).sort()).toEqual([MEDIA_COURSE, TRAFFICKING_COURSE].sort());
       expect(data.security.loginSessions.length).toBeGreaterThanOrEqual(1);
       for (const foreign of [other.id, other.email, other.name, theirs]) expect(text).not.toContain(foreign);
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { type Locator, type Page, type PlaywrightWorkerArgs, type Route } from "@playwright/test";
 import { parse } from "yaml";
 import type { Locale } from "../../app/i18n/locales";
-import { e2eBaseUrl, ROOT, SAMPLE_COURSE } from "../setup/e2e-env";
+import { e2eBaseUrl, ROOT, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import { createSessionFor, enrol, findUser, withDb } from "../setup/e2e-db";
 import { decodePayload, entries, type Payload } from "../setup/e2e-payloads";
 import {
@@ -28,8 +28,8 @@ import {
 
 const QUIZ_ID = "check-your-knowledge";
 const LESSON_ID = "indicators-and-referral";
-const lessonUrl = `/courses/${SAMPLE_COURSE}/${LESSON_ID}`;
-const statisticsUrl = `/courses/${SAMPLE_COURSE}/quizzes/${QUIZ_ID}/statistics`;
+const lessonUrl = `/courses/${TRAFFICKING_COURSE}/${LESSON_ID}`;
+const statisticsUrl = `/courses/${TRAFFICKING_COURSE}/quizzes/${QUIZ_ID}/statistics`;
 
 type Localized = Record<Locale, string>;
 type QuizFile = {
@@ -50,7 +50,7 @@ type QuizFile = {
   }[];
 };
 
-const quiz = parse(fs.readFileSync(path.join(ROOT, "courses", SAMPLE_COURSE, "quizzes", `${QUIZ_ID}.yml`), "utf8")) as QuizFile;
+const quiz = parse(fs.readFileSync(path.join(ROOT, "courses", TRAFFICKING_COURSE, "quizzes", `${QUIZ_ID}.yml`), "utf8")) as QuizFile;
 const allQuestions = quiz.questions.flatMap((q) => (q.type === "case" ? (q.questions ?? []) : [q]));
 const question = (id: string) => allQuestions.find((q) => q.id === id)!;
 
@@ -126,7 +126,7 @@ async function recordPayloads(page: Page) {
 
 async function enrolledLearner(locale: Locale = "fr") {
   const user = await createUser({ locale, name: locale === "ar" ? "سلمى العلوي" : "Salma Test" });
-  enrol(user.email, SAMPLE_COURSE);
+  enrol(user.email, TRAFFICKING_COURSE);
   return user;
 }
 
@@ -249,7 +249,7 @@ test.describe("quiz in a lesson", () => {
     await answerEverythingRight(page, "fr");
     await expect(panel(page).getByRole("status").filter({ hasText: t("quiz.attempt.saved") })).toBeVisible();
     await page.reload();
-    await page.goto(`/courses/${SAMPLE_COURSE}/quizzes/${QUIZ_ID}`);
+    await page.goto(`/courses/${TRAFFICKING_COURSE}/quizzes/${QUIZ_ID}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const before = await recording.stop();
 
@@ -356,7 +356,7 @@ test.describe("question statistics", () => {
       baseURL: e2eBaseUrl(),
       extraHTTPHeaders: { cookie: `tadrib_session=${createSessionFor(email)}` },
     });
-    const url = `/courses/${SAMPLE_COURSE}/quizzes/${QUIZ_ID}`;
+    const url = `/courses/${TRAFFICKING_COURSE}/quizzes/${QUIZ_ID}`;
     expect((await api.post(url, { form: { intent: "start" }, maxRedirects: 0 })).status()).toBe(302);
     const userId = findUser(email)!.id;
     const attemptId = withDb((db) => (db.prepare(`SELECT id FROM "QuizAttempt" WHERE userId = ? AND status = 'in_progress'`).get(userId) as { id: string }).id);

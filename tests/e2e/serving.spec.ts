@@ -84,7 +84,7 @@ test.describe("production serving", () => {
 
   test("what a signed-in person is shown is never cached: private, no-store", async ({ request }) => {
     const learner = await createUser();
-    const submission = createSubmission(learner.email, "first-steps-media-pitch", "story-pitch", "Un pitch.");
+    const submission = createSubmission(learner.email, "reporting-on-migration", "story-pitch", "Un pitch.");
     const pages: [string, string][] = [
       [DEMO.admin, "/admin"],
       [learner.email, "/me"],

@@ -33,4 +33,4 @@ export const DEMO = {
   learner: "learner@tadrib.test",
   amina: "amina@tadrib.test",
 } as const;
-export const SAMPLE_COURSE = "first-steps-trafficking";
+export const TRAFFICKING_COURSE = "trafficking-identify-protect-refer";

@@ -13,7 +13,7 @@ import { tFor } from "./e2e-i18n";
 
 export { expect };
 export { createUser, readLatestEmail, uniqueEmail, findUser } from "./e2e-db";
-export { DEMO, DEMO_PASSWORD, SAMPLE_COURSE } from "./e2e-env";
+export { DEMO, DEMO_PASSWORD, TRAFFICKING_COURSE } from "./e2e-env";
 export { tFor, literal, templatePattern } from "./e2e-i18n";
 
 type Options = {

@@ -10,9 +10,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createSessionFor, createSubmission, createUser, enrol, withDb } from "./e2e-db";
-import { ROOT, SAMPLE_COURSE } from "./e2e-env";
+import { ROOT, TRAFFICKING_COURSE } from "./e2e-env";
 
-export const MEDIA_COURSE = "first-steps-media-pitch";
+export const MEDIA_COURSE = "reporting-on-migration";
 export const PERSONAS = ["anonymous", "learner", "otherLearner", "reviewerElsewhere", "manager", "admin"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -52,8 +52,8 @@ export async function makeWorld(): Promise<World> {
   const admin = await createUser({ name: "Adil Admin", role: "admin" });
   const member = await createUser({ name: "Nawal Member" });
   const outsider = await createUser({ name: `Othmane Outsider ${marker}` });
-  enrol(member.email, SAMPLE_COURSE);
-  for (const user of [learner, other]) for (const slug of [SAMPLE_COURSE, MEDIA_COURSE]) enrol(user.email, slug);
+  enrol(member.email, TRAFFICKING_COURSE);
+  for (const user of [learner, other]) for (const slug of [TRAFFICKING_COURSE, MEDIA_COURSE]) enrol(user.email, slug);
 
   const pitch = `Pitch privé ${marker}: les saisonnières de Kénitra.`;
   const submissionId = createSubmission(learner.email, MEDIA_COURSE, "story-pitch", pitch);
@@ -79,7 +79,7 @@ export async function makeWorld(): Promise<World> {
     db.prepare(`INSERT INTO "CourseReviewer" (id, userId, courseId, createdAt) VALUES (?, ?, ?, ?)`).run(
       `e2erev${random(6)}`,
       reviewer.id,
-      course(SAMPLE_COURSE),
+      course(TRAFFICKING_COURSE),
       sqliteDate(new Date()),
     );
     const organisationId = `e2eorg${random(6)}`;
@@ -103,21 +103,21 @@ export async function makeWorld(): Promise<World> {
     ids.organisationId = organisationId;
     const completionId = `e2ecomp${random(8)}`;
     const now = sqliteDate(new Date());
-    const enrolmentId = (db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ?`).get(learner.id, course(SAMPLE_COURSE)) as { id: string }).id;
+    const enrolmentId = (db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ?`).get(learner.id, course(TRAFFICKING_COURSE)) as { id: string }).id;
     db.prepare(`INSERT INTO "Completion" (id, userId, courseId, enrolmentId, courseVersion, modality, completedAt) VALUES (?, ?, ?, ?, 'v1', 'online', ?)`).run(
       completionId,
       learner.id,
-      course(SAMPLE_COURSE),
+      course(TRAFFICKING_COURSE),
       enrolmentId,
       now,
     );
     db.prepare(
       `INSERT INTO "Certificate" (id, code, userId, courseId, completionId, activeCompletionId, locale, learnerName, courseTitle, hours, issuedAt)
        VALUES (?, ?, ?, ?, ?, ?, 'fr', ?, 'Premiers pas', 1, ?)`,
-    ).run(certificateId, verifyCode, learner.id, course(SAMPLE_COURSE), completionId, completionId, learner.name, now);
+    ).run(certificateId, verifyCode, learner.id, course(TRAFFICKING_COURSE), completionId, completionId, learner.name, now);
     db.prepare(`INSERT INTO "Cohort" (id, courseId, name, inviteCode, isOpen, createdAt) VALUES (?, ?, ?, ?, 0, ?)`).run(
       cohortId,
-      course(SAMPLE_COURSE),
+      course(TRAFFICKING_COURSE),
       `Groupe ${marker}`,
       inviteCode,
       now,
