@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => dirs.cleanup());
 
 async function render(mdx: string, file = "courses/x/lessons/l.fr.mdx") {
-  return renderLesson(await compileLesson(mdx, file), file, { Quiz: "quiz" });
+  return renderLesson(await compileLesson(mdx, file), file, { islands: { Quiz: "quiz" } });
 }
 
 const NO_KINDS: ContentPipeline = { kinds: [], checks: [] };

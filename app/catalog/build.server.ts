@@ -23,8 +23,11 @@ import {
 } from "./course-schema.server";
 import { buildKindEntries, type ContentPipeline, islandComponents, type PlacedIsland } from "./content-kind.server";
 import { type CourseDocument, documentPath, DOCUMENTS_DIR } from "./documents.server";
+import { courseMediaDigest, importMediaFile, MEDIA_DIR } from "./media-files.server";
+import { lessonMinutes } from "./reading-time.server";
 import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
-import type { CourseDefinition, IslandPlacement } from "./types";
+import type { Locale } from "~/i18n/locales";
+import type { CourseDefinition, IslandPlacement, Segment } from "./types";
 
 export type BuildOptions = {
   coursesDir: string;
@@ -75,13 +78,24 @@ export function compilerFingerprint(): string {
   return fingerprint;
 }
 
-/** `islands` (MDX component → kind) is part of the key: a new kind turns <Scorm /> from an error into an island. */
-export function lessonCacheKey(source: Buffer, islands: Record<string, string> = {}): string {
+/**
+ * `mediaDigest` covers the course's media files (courseMediaDigest): the lesson's HTML names them by content.
+ * `islands` (MDX component → kind) too: a new kind turns <Scorm /> from an error into an island.
+ */
+export function lessonCacheKey(source: Buffer, mediaDigest = "", islands: Record<string, string> = {}): string {
   const names = Object.entries(islands)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([component, kind]) => `${component}=${kind}`)
     .join(",");
-  return createHash("sha256").update(compilerFingerprint()).update("\0").update(names).update("\0").update(source).digest("hex");
+  return createHash("sha256")
+    .update(compilerFingerprint())
+    .update("\0")
+    .update(source)
+    .update("\0")
+    .update(mediaDigest)
+    .update("\0")
+    .update(names)
+    .digest("hex");
 }
 
 async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
@@ -109,17 +123,24 @@ export async function courseVersion(courseDir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-async function renderedLesson(
-  cacheDir: string,
-  source: Buffer,
-  file: string,
-  islands: Record<string, string>,
-): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
-  const key = lessonCacheKey(source, islands);
+type LessonInput = {
+  cacheDir: string;
+  courseDir: string;
+  mediaDigest: string;
+  source: Buffer;
+  file: string;
+  lang: Locale;
+  islands: Record<string, string>;
+};
+
+async function renderedLesson({ cacheDir, courseDir, mediaDigest, source, file, lang, islands }: LessonInput): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
+  const key = lessonCacheKey(source, mediaDigest, islands);
   const existing = await readLessonEntry(cacheDir, key);
-  if (existing) return { entry: existing, cached: true };
+  // A pruned or deleted media folder means rendering again, which copies the files back.
+  if (existing && (existing.media ?? []).every((name) => existsSync(path.join(cacheDir, MEDIA_DIR, name)))) return { entry: existing, cached: true };
   const code = await compileLesson(source.toString("utf8"), file);
-  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file, islands) };
+  const resolveMedia = (src: string, use: Parameters<typeof importMediaFile>[0]["use"]) => importMediaFile({ courseDir, cacheDir, src, use });
+  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file, { lang, resolveMedia, islands }) };
   await writeJsonAtomic(lessonEntryPath(cacheDir, key), entry);
   return { entry, cached: false };
 }
@@ -178,19 +199,25 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, wr
     const errors: string[] = [];
     const stats = { compiled: 0, cacheHits: 0 };
     const lessons: ManifestCourse["lessons"] = {};
+    const minutes: NonNullable<ManifestCourse["minutes"]> = {};
     const islands: PlacedIsland[] = [];
+    const mediaDigest = courseMediaDigest(courseDir);
+    // Study minutes need the kinds' entries (a quiz's questions), built after the lessons.
+    const renderedLessons: { lessonId: string; lang: Locale; segments: Segment[] }[] = [];
     for (const mod of course.modules) {
       for (const lesson of mod.lessons) {
         lessons[lesson.id] = {};
+        minutes[lesson.id] = {};
         for (const lang of course.languages) {
           const name = lessonFileName(lesson.id, lang);
           const file = displayPath(coursesDir, slug, LESSONS_DIR, name);
           let cached = false;
           try {
             const source = await fs.readFile(path.join(courseDir, LESSONS_DIR, name));
-            const rendered = await renderedLesson(cacheDir, source, file, components);
+            const rendered = await renderedLesson({ cacheDir, courseDir, mediaDigest, source, file, lang, islands: components });
             cached = rendered.cached;
             lessons[lesson.id][lang] = rendered.entry.key;
+            renderedLessons.push({ lessonId: lesson.id, lang, segments: rendered.entry.segments });
             stats[cached ? "cacheHits" : "compiled"]++;
             for (const segment of rendered.entry.segments) {
               if (segment.type !== "island") continue;
@@ -216,6 +243,9 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, wr
     }
     // Cross-kind checks read entries, so they only run once every kind's files are valid.
     if (entriesOk) for (const check of pipeline.checks) errors.push(...(await check({ courseDir, course, islands, entries })));
+    const islandMinutes = (segment: Extract<Segment, { type: "island" }>) =>
+      pipeline.kinds.find((k) => k.name === segment.kind)?.studyMinutes?.({ props: segment.props, entries: entries[segment.kind] ?? {} }) ?? 0;
+    for (const { lessonId, lang, segments } of renderedLessons) minutes[lessonId][lang] = lessonMinutes({ segments, lang, islandMinutes });
     compiled += stats.compiled;
     cacheHits += stats.cacheHits;
     failures.push(...errors);
@@ -224,7 +254,7 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, wr
       const version = await courseVersion(courseDir);
       const document: CourseDocument = { slug, version, entries };
       if (writeManifest) await writeJsonAtomic(documentPath(cacheDir, slug, version), document);
-      manifestCourses.push({ slug, version, definition: course, lessons, islands: islandPlacements(islands) });
+      manifestCourses.push({ slug, version, definition: course, lessons, minutes, islands: islandPlacements(islands) });
     }
   }
 
@@ -236,8 +266,8 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, wr
 }
 
 /**
- * Deletes cached lessons and course documents that the current manifest does
- * not use (`npm run courses:build -- --prune`).
+ * Deletes cached lessons, media files and course documents that the current
+ * manifest does not use (`npm run courses:build -- --prune`).
  */
 export async function pruneCache(cacheDir: string): Promise<number> {
   const manifest = JSON.parse(await fs.readFile(manifestPath(cacheDir), "utf8")) as Manifest;
@@ -253,6 +283,15 @@ export async function pruneCache(cacheDir: string): Promise<number> {
         await fs.rm(path.join(dir, name), { force: true });
         removed++;
       }
+    }
+  }
+  const usedMedia = new Set<string>();
+  for (const key of usedLessons) for (const name of (await readLessonEntry(cacheDir, key))?.media ?? []) usedMedia.add(name);
+  const mediaDir = path.join(cacheDir, MEDIA_DIR);
+  for (const name of await fs.readdir(mediaDir).catch(() => [] as string[])) {
+    if (!usedMedia.has(name)) {
+      await fs.rm(path.join(mediaDir, name), { force: true });
+      removed++;
     }
   }
   return removed;

@@ -8,10 +8,12 @@ import type { CourseDefinition, IslandPlacement, LessonHeading, Segment } from "
  * server:
  *   <cacheDir>/manifest.json                        every course, its version, lesson → cache key
  *   <cacheDir>/lessons/<key>.json                   one rendered lesson in one language
+ *   <cacheDir>/media/<hash>.<ext>                   images, video, audio and captions the lessons show
  *   <cacheDir>/documents/<slug>.<version>.json      the course's quizzes, assignments… (documents.server.ts)
- * A key is the SHA-256 of the compiler versions and the lesson's source bytes,
- * so an entry never goes stale: changed input means a new key. Production
- * needs only this folder, not courses/.
+ * A key is the SHA-256 of the compiler versions, the lesson's source bytes,
+ * its course's media files and the island components, so an entry never goes
+ * stale: changed input means a new key. Production needs only this folder,
+ * not courses/.
  */
 export const MANIFEST_FILE = "manifest.json";
 /** 2: course documents (quizzes and assignments built with the lessons). */
@@ -28,6 +30,12 @@ export type ManifestCourse = {
   /** lessonId → language → cache key */
   lessons: Record<string, Partial<Record<Locale, string>>>;
   /**
+   * lessonId → language → estimated minutes to study the lesson (reading,
+   * quiz questions, assignments: app/catalog/reading-time.server.ts).
+   * Absent from manifests built before it existed.
+   */
+  minutes?: Record<string, Partial<Record<Locale, number>>>;
+  /**
    * Which lesson holds each quiz and assignment (the completion rule's
    * progress per module needs it). Absent from manifests built before it existed.
    */
@@ -42,6 +50,8 @@ export type LessonCacheEntry = {
   file: string;
   segments: Segment[];
   headings: LessonHeading[];
+  /** Files of <cacheDir>/media/ the lesson shows (absent from entries rendered before media existed). */
+  media?: string[];
 };
 
 export function manifestPath(cacheDir: string): string {

@@ -29,6 +29,8 @@ export type ContentKindServer = {
   placement?: PlacementWords;
   /** Data the island needs for the learner, loaded with the lesson (so it renders complete without JavaScript). */
   loadIsland?: IslandLoader;
+  /** Minutes one island of this kind adds to its lesson's study time, given the kind's built entries. */
+  studyMinutes?: (input: { props: Record<string, JsonValue>; entries: Record<string, JsonValue> }) => number;
 };
 
 export type IslandCheckInput = {

@@ -8,7 +8,7 @@ import type { JsonValue } from "./types";
  * (quizzes with their answer keys, assignments with their rubrics, whatever a
  * content kind builds), validated once by `npm run courses:build` and written
  * to <cacheDir>/documents/<slug>.<version>.json. The server reads only this at
- * run time, never courses/. The cache is not served (only build/client is), so
+ * run time, never courses/. Documents are not served (of the cache, only media/ is), so
  * the answer keys in it stay on the server.
  */
 export const DOCUMENTS_DIR = "documents";

@@ -1,14 +1,17 @@
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { Children, createElement, isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { isLocale, type Locale } from "~/i18n/locales";
 import { LessonBuildError } from "./compile-lesson.server";
+import { mediaComponents } from "./media-components.server";
+import { type MediaFile, type MediaUse } from "./media-files.server";
 import type { JsonValue, LessonHeading, Segment } from "./types";
 
 /**
  * Bumped whenever this file changes what HTML a lesson turns into, so every
  * cached lesson is rendered again (it is part of the cache key).
  */
-export const RENDERER_VERSION = "2";
+export const RENDERER_VERSION = "3";
 
 const CALLOUT_TYPES = ["note", "warning", "tip"] as const;
 type CalloutType = (typeof CALLOUT_TYPES)[number];
@@ -16,7 +19,26 @@ type CalloutType = (typeof CALLOUT_TYPES)[number];
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const MARKER = /<tadrib-island data-kind="[^"]*" data-index="(\d+)"><\/tadrib-island>/g;
 
-export type RenderedLesson = { segments: Segment[]; headings: LessonHeading[] };
+export type RenderedLesson = {
+  segments: Segment[];
+  headings: LessonHeading[];
+  /** Names of the files the lesson shows, in <cacheDir>/media/. */
+  media: string[];
+};
+
+export type RenderOptions = {
+  /** MDX components that become islands, with their kind ({ Quiz: "quiz" }), as the content kinds declare them. */
+  islands?: Record<string, string>;
+  /** The lesson's language (srclang of captions, texts around media); read from the file name when absent. */
+  lang?: Locale;
+  /** Checks and copies a file the lesson names (the course build's); without it a lesson cannot show media. */
+  resolveMedia?: (src: string, use: MediaUse) => MediaFile;
+};
+
+function languageOf(file: string): Locale {
+  const lang = /\.([a-z]{2})\.mdx$/.exec(file)?.[1] ?? "";
+  return isLocale(lang) ? lang : "fr";
+}
 
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
@@ -61,11 +83,25 @@ function jsonProps(props: Record<string, unknown>, component: string, file: stri
  * Runs compiled MDX (build time only: getMDXComponent uses `new Function`,
  * which the site's CSP forbids in browsers) and renders it to static HTML,
  * then splits the HTML at island markers into html/island segments.
- * `islands` maps the MDX components that become islands to their kind
- * ({ Quiz: "quiz" }), as the content kinds declare them.
  */
-export function renderLesson(code: string, file: string, islands: Record<string, string> = {}): RenderedLesson {
-  const placed: { kind: string; props: Record<string, JsonValue> }[] = [];
+export function renderLesson(code: string, file: string, options: RenderOptions = {}): RenderedLesson {
+  const media = new Set<string>();
+  const resolveMedia =
+    options.resolveMedia ??
+    (() => {
+      throw new Error("media files are only read by the course build");
+    });
+  const mediaParts = mediaComponents({
+    file,
+    lang: options.lang ?? languageOf(file),
+    resolve: (src, use) => {
+      const found = resolveMedia(src, use);
+      media.add(found.name);
+      return found;
+    },
+  });
+  const islandKinds = options.islands ?? {};
+  const islands: { kind: string; props: Record<string, JsonValue> }[] = [];
   const headings: LessonHeading[] = [];
   const usedIds = new Map<string, number>();
 
@@ -82,10 +118,10 @@ export function renderLesson(code: string, file: string, islands: Record<string,
     };
 
   const islandComponents = Object.fromEntries(
-    Object.entries(islands).map(([component, kind]) => [
+    Object.entries(islandKinds).map(([component, kind]) => [
       component,
       function IslandMarker(props: Record<string, unknown>) {
-        const index = placed.push({ kind, props: jsonProps(props, component, file) }) - 1;
+        const index = islands.push({ kind, props: jsonProps(props, component, file) }) - 1;
         return createElement("tadrib-island", { "data-kind": kind, "data-index": index });
       },
     ]),
@@ -93,6 +129,19 @@ export function renderLesson(code: string, file: string, islands: Record<string,
 
   const components = {
     ...islandComponents,
+    Image: mediaParts.Image,
+    Video: mediaParts.Video,
+    Audio: mediaParts.Audio,
+    img: mediaParts.img,
+    // An image becomes a <figure>, which may not sit inside a <p>: alone in its paragraph it replaces
+    // the paragraph, inside a sentence it is refused.
+    p({ children }: { children?: ReactNode }) {
+      const parts = Children.toArray(children).filter((c) => typeof c !== "string" || c.trim());
+      const images = parts.filter(mediaParts.isImage);
+      if (images.length && parts.length === 1) return <>{parts[0]}</>;
+      if (images.length) throw new LessonBuildError(file, "an image must stand on its own line, with a blank line before and after, not inside a sentence");
+      return <p>{children}</p>;
+    },
     h1: () => {
       throw new LessonBuildError(file, "use ## (h2) and ### (h3) for headings: the lesson title is the page's only h1");
     },
@@ -134,9 +183,9 @@ export function renderLesson(code: string, file: string, islands: Record<string,
   };
   for (const m of html.matchAll(MARKER)) {
     const before = html.slice(cursor, m.index);
-    const island = placed[Number(m[1])];
+    const island = islands[Number(m[1])];
     if (openElements(html.slice(0, m.index)) !== 0) {
-      const name = Object.keys(islands).find((c) => islands[c] === island.kind);
+      const name = Object.keys(islandKinds).find((c) => islandKinds[c] === island.kind);
       throw new LessonBuildError(file, `<${name}> must stand on its own line at the top level of the lesson, not inside a list, table or <Callout>`);
     }
     pushHtml(before);
@@ -144,5 +193,5 @@ export function renderLesson(code: string, file: string, islands: Record<string,
     cursor = m.index + m[0].length;
   }
   pushHtml(html.slice(cursor));
-  return { segments, headings };
+  return { segments, headings, media: [...media] };
 }

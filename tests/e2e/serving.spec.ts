@@ -45,6 +45,8 @@ test.describe("production serving", () => {
       "/.cache/courses/manifest.json",
       "/manifest.json",
       `/documents/${slug}.${version}.json`,
+      `/media/${slug}.${version}.json`,
+      `/media/..%2Fdocuments%2F${slug}.${version}.json`,
       `/.cache/courses/documents/${slug}.${version}.json`,
     ]) {
       const response = await request.get(url);

@@ -7,6 +7,9 @@ import { ASSIGNMENT_ISLAND } from "./assignment-kind";
 import { assignmentIslandData } from "./assignment-pages.server";
 import { withInstructionsHtml } from "./assignments.server";
 
+/** Study time an assignment adds to its lesson (docs/decisions/019-lesson-media-and-reading-time.md). */
+export const MINUTES_PER_ASSIGNMENT = 20;
+
 /**
  * The assignment kind as the course build and the lesson page run it: every
  * <Assignment id="…" /> names a valid assignments/<id>.yml, every file is used
@@ -35,5 +38,6 @@ export const assignmentKindServer: ContentKindServer = {
     participle: "used",
     one: "an assignment",
   },
+  studyMinutes: () => MINUTES_PER_ASSIGNMENT,
   loadIsland: ({ props, ...rest }) => assignmentIslandData({ ...rest, assignmentId: props.id }),
 };

@@ -1,7 +1,12 @@
 import type { ContentKindServer } from "~/catalog/content-kind.server";
 import type { JsonValue } from "~/catalog/types";
 import { QUIZ_EXTENSION, quizDisplayName, validateCourseQuizzes } from "./load.server";
+import type { Quiz } from "./definition.server";
+import { quizQuestionCount } from "./question-count.server";
 import { QUIZ_ISLAND } from "./quiz-kind";
+
+/** Study time per question one attempt asks (docs/decisions/019-lesson-media-and-reading-time.md). */
+export const MINUTES_PER_QUIZ_QUESTION = 1;
 import { quizIslandData } from "./quiz-pages.server";
 
 /**
@@ -31,6 +36,10 @@ export const quizKindServer: ContentKindServer = {
     verb: "shows",
     participle: "shown",
     one: "a quiz",
+  },
+  studyMinutes: ({ props, entries }) => {
+    const quiz = typeof props.id === "string" && Object.prototype.hasOwnProperty.call(entries, props.id) ? entries[props.id] : null;
+    return MINUTES_PER_QUIZ_QUESTION * quizQuestionCount(quiz as unknown as Quiz | null);
   },
   loadIsland: async ({ props, ...rest }) => (await quizIslandData({ ...rest, quizId: props.id })) as unknown as JsonValue | null,
 };
