@@ -207,24 +207,3 @@ describe("<Video> and <Audio>", () => {
     expect(html).toContain("<summary>Transcription</summary>");
   });
 });
-
-describe("reading time in the manifest", () => {
-  test("each lesson and language gets its minutes: words, plus a minute per quiz question", async () => {
-    const quiz = [
-      "title: { fr: Quiz }",
-      "settings: { passingScore: 50, attemptsAllowed: unlimited }",
-      "questions:",
-      ...["a", "b", "c"].flatMap((id) => [
-        `  - id: ${id}`,
-        "    type: true-false",
-        `    prompt: { fr: "Question ${id} ?" }`,
-        "    answer: true",
-      ]),
-    ].join("\n");
-    courseWith(`${"mot ".repeat(400)}\n\n<Quiz id="check" />\n`, { "quizzes/check.yml": quiz });
-    const summary = await build();
-    expect(summary.failures).toEqual([]);
-    // 400 words at 180 a minute: 3 minutes, and 3 questions.
-    expect(readManifest().courses[0].minutes).toEqual({ intro: { fr: 6 } });
-  });
-});
