@@ -22,7 +22,7 @@ afterEach(() => {
 
 function uploadRequest(bytes: Uint8Array | null, name = "traite.zip"): Request {
   const form = new FormData();
-  if (bytes) form.append("file", new File([bytes], name, { type: "application/zip" }));
+  if (bytes) form.append("file", new File([new Uint8Array(bytes)], name, { type: "application/zip" }));
   form.append("note", "ignored");
   return new Request("http://localhost/admin/scorm", { method: "POST", body: form });
 }
