@@ -81,6 +81,16 @@ describe("/admin/scorm: upload, preview, confirm", () => {
     expect(pending()).toEqual([]);
   });
 
+  test("a truncated multipart body is the client's mistake: a 400, and no file kept", async () => {
+    const boundary = "----tadrib";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.zip"\r\nContent-Type: application/zip\r\n\r\nPK\u0003\u0004 and then nothing`;
+    const request = new Request("http://localhost/admin/scorm", { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body });
+    const refused = await inspectUpload(request, { uploadsDir }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(400);
+    expect(pending()).toEqual([]);
+  });
+
   test("a body far over the limit is refused with 413", async () => {
     const refused = await receivePackageUpload(uploadRequest(Buffer.alloc(3 * 1024 * 1024)), { uploadsDir, maxBytes: 10_000 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Response);
