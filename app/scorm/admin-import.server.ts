@@ -22,7 +22,8 @@ export type PackagePreview = {
   edition: number | null;
   title: string;
   files: number;
-  megabytes: number;
+  /** Unzipped. */
+  bytes: number;
   organizations: { title: string; isDefault: boolean; items: PreviewItem[] }[];
 };
 
@@ -62,7 +63,7 @@ function previewOf(key: string, fileName: string, summary: PackageSummary): Pack
     edition: manifest.edition,
     title: clean(manifest.title),
     files: summary.files,
-    megabytes: megabytes(summary.bytes),
+    bytes: summary.bytes,
     organizations: manifest.organizations.map((o) => ({ title: clean(o.title), isDefault: o.identifier === manifest.defaultOrganization, items: previewItems(o.items) })),
   };
 }

@@ -43,7 +43,9 @@ test.describe("importing a SCORM package", () => {
     await expectNoSeriousA11yViolations(page);
     await expectNoHorizontalScroll(page);
 
-    const zip = makeZip([{ name: "imsmanifest.xml", data: SCORM2004_MULTI_SCO }, ...SCORM2004_FILES.map((name) => ({ name, data: "<!doctype html><title>x</title>" }))]);
+    const page1 = "<!doctype html><title>x</title>";
+    const zip = makeZip([{ name: "imsmanifest.xml", data: SCORM2004_MULTI_SCO }, ...SCORM2004_FILES.map((name) => ({ name, data: page1 }))]);
+    const unzipped = Buffer.byteLength(SCORM2004_MULTI_SCO) + SCORM2004_FILES.length * page1.length;
     const folder = path.join(storeDir, sha256(zip));
     fs.rmSync(folder, { recursive: true, force: true });
     await upload(page, t, "donnees-migrations.zip", zip);
@@ -51,6 +53,7 @@ test.describe("importing a SCORM package", () => {
     await expect(page.getByRole("heading", { level: 2, name: t("scorm.preview.title") })).toBeVisible();
     await expect(page.locator("dl.facts")).toContainText("Les données sur les migrations");
     await expect(page.locator("dl.facts")).toContainText(t("scorm.preview.version2004Edition", { edition: 4 }));
+    await expect(page.locator("dl.facts")).toContainText(t("scorm.preview.kilobytes", { kilobytes: Math.ceil(unzipped / 1024) }));
     await expect(page.getByRole("heading", { level: 3, name: `Les données sur les migrations (${t("scorm.preview.default")})` })).toBeVisible();
     await expect(page.getByText("contenu/scos/enquetes/d%C3%A9but.html#page2")).toBeVisible();
     await expect(page.getByText("Glossaire", { exact: true })).toBeVisible();
