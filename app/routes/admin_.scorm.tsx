@@ -6,6 +6,7 @@ import { readFormData } from "~/http/form.server";
 import { useI18n } from "~/i18n/react";
 import { confirmUpload, inspectUpload, uploadLimits, type ImportOutcome, type PackagePreview, type PreviewItem } from "~/scorm/admin-import.server";
 import { problemMessageKey } from "~/scorm/problems";
+import { sizeMessage } from "~/scorm/sizes";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { FieldErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
@@ -56,13 +57,8 @@ function Items({ items }: { items: PreviewItem[] }) {
   );
 }
 
-const MB = 1024 * 1024;
-
 function Preview({ preview }: { preview: PackagePreview }) {
   const { t, formatNumber } = useI18n();
-  // A small package would read "0 MB".
-  const size = (bytes: number) =>
-    bytes < MB ? t("scorm.preview.kilobytes", { kilobytes: Math.max(1, Math.ceil(bytes / 1024)) }) : t("scorm.preview.megabytes", { megabytes: Math.round((bytes / MB) * 10) / 10 });
   const version =
     preview.version === "1.2" ? "SCORM 1.2" : preview.edition ? t("scorm.preview.version2004Edition", { edition: preview.edition }) : "SCORM 2004";
   return (
@@ -79,7 +75,7 @@ function Preview({ preview }: { preview: PackagePreview }) {
         <dt>{t("scorm.preview.files")}</dt>
         <dd>{formatNumber(preview.files)}</dd>
         <dt>{t("scorm.preview.size")}</dt>
-        <dd>{size(preview.bytes)}</dd>
+        <dd>{t(...sizeMessage(preview.bytes))}</dd>
       </dl>
       {preview.organizations.map((organization, i) => (
         <section key={i} className="stack" aria-labelledby={`organization-${i}`}>

@@ -3,6 +3,7 @@ import { env } from "~/config/env.server";
 import { cleanUserText } from "~/i18n/user-text";
 import type { ScormItem } from "./manifest.server";
 import type { ScormProblem } from "./problems";
+import { megabytes } from "./sizes";
 import { deletePendingPackage, pendingPackagePath, receivePackageUpload } from "./uploads.server";
 import { inspectPackage, storePackage, type PackageSummary } from "./unpack.server";
 
@@ -35,10 +36,6 @@ export type ImportOutcome =
 
 export function uploadLimits() {
   return { files: env.SCORM_MAX_FILES, megabytes: megabytes(env.SCORM_MAX_BYTES) };
-}
-
-function megabytes(bytes: number): number {
-  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 // Titles come from an uploaded file: shown as text, without the controls that could reorder the page around them.

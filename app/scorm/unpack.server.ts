@@ -10,6 +10,7 @@ import { checkEntryName } from "./entry-names";
 import { fileTypeVerdict, isArchiverJunk, looksLikeProgram, PROGRAM_HEAD_BYTES } from "./file-types";
 import { launchFiles, parseManifest, type PackageManifest } from "./manifest.server";
 import { problem, type ScormProblem } from "./problems";
+import { megabytes } from "./sizes";
 import { packageDir } from "./store.server";
 
 /**
@@ -54,9 +55,8 @@ class Refusal extends Error {
   }
 }
 
-/** Said in megabytes, to one decimal: the limit as an operator sets it and an admin reads it. */
 function tooLarge(maxBytes: number): ScormProblem {
-  return problem("tooLarge", { megabytes: Math.round((maxBytes / (1024 * 1024)) * 10) / 10 });
+  return problem("tooLarge", { megabytes: megabytes(maxBytes) });
 }
 
 type FileEntry = { entry: yauzl.Entry; path: string };
