@@ -52,6 +52,19 @@ export async function waitHealthy(origin: string, isAlive: () => boolean, timeou
   }
 }
 
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+/** CPU time (user + system, every thread) a process has used so far, in ms; null where /proc is missing. */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return null;
+  }
+}
+
 export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
 
 /** server-build/index.js on the database; `nodeArgs` e.g. ["--cpu-prof", "--cpu-prof-dir=…"]. */

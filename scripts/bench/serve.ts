@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT, TRAFFICKING_COURSE } from "../../tests/setup/e2e-env";
 import { freePort, productionServerEnv } from "../../tests/setup/production-server";
-import { missingBuild, seededDatabase, stamp, startServer, waitHealthy } from "./bench-server";
+import { missingBuild, processCpuMs, seededDatabase, stamp, startServer, waitHealthy } from "./bench-server";
 import { formatSummary, summarizeProfile, type CpuProfile } from "./cpu-profile";
 import { NGINX_INSTALL, nginxAvailable, startNginx, writePage } from "./nginx";
 import { median } from "./stats";
@@ -44,7 +44,7 @@ const say = stamp("bench:serve");
 
 type Scenario = { name: string; path: string; headers: Record<string, string> };
 type Target = "tadrib" | "nginx gzip" | "nginx static";
-type Measured = { scenario: string; target: Target; load: WrkResult; latency: WrkResult | null; encoding: string };
+type Measured = { scenario: string; target: Target; load: WrkResult; latency: WrkResult | null; encoding: string; cpuMsPerRequest: number | null };
 
 /** The body and Content-Encoding the server gives to these headers, decoded for saving. */
 async function fetchPage(url: string, headers: Record<string, string>): Promise<{ body: string; encoding: string }> {
@@ -115,7 +115,9 @@ async function main() {
       if (s.path === LESSON && !page.body.includes("lesson-page")) throw new Error(`${LESSON} did not give the lesson page (is ${DEMO.learner} enrolled?)`);
       writePage(dir, s.path, page.body);
       encodings.set(s.path, page.encoding);
-      say(`saved ${s.path}: ${(Buffer.byteLength(page.body) / 1024).toFixed(1)} kB of HTML (Tadrib sends it ${page.encoding})`);
+      const bytes = Buffer.byteLength(page.body);
+      const inline = [...page.body.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
+      say(`saved ${s.path}: ${(bytes / 1024).toFixed(1)} kB (${bytes ? Math.round((100 * inline) / bytes) : 0} % of it inline scripts: loader data), sent ${page.encoding}`);
     }
     nginx = await startNginx(dir, ports);
     say(`nginx (gzip level 5, 2 workers) on 127.0.0.1:${ports.gzip}, precompressed (gzip_static) on 127.0.0.1:${ports.precompressed}`);
@@ -137,7 +139,10 @@ async function main() {
         const url = `${origins[target]}${s.path}`;
         say(`[${++run}/${runs}] ${s.name} · ${target}: ${connections} connections, ${seconds} s`);
         const fromUs = nowUs();
+        const cpuBefore = target === "tadrib" ? processCpuMs(server.child.pid) : null;
         const load = await runWrk({ url, connections, seconds, headers: s.headers, scriptDir: dir });
+        const cpuAfter = target === "tadrib" ? processCpuMs(server.child.pid) : null;
+        const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
         if (target === "tadrib") windows.push({ scenario: s.name, fromUs, toUs: nowUs(), requests: load.requests });
         let latency: WrkResult | null = null;
         if (target !== "nginx static") {
@@ -145,8 +150,8 @@ async function main() {
           latency = await runWrk({ url, connections: P95_CONNECTIONS, seconds, headers: s.headers, scriptDir: dir });
         }
         const errors = load.non2xx + load.socketErrors + (latency ? latency.non2xx + latency.socketErrors : 0);
-        say(`    ${fmt(load.rps)} req/s, p50 ${fmt(load.p50, 1)} ms${latency ? `; at ${P95_CONNECTIONS}: p95 ${fmt(latency.p95, 1)} ms` : ""}${errors ? `; ${errors} errors` : ""}`);
-        results.push({ scenario: s.name, target, load, latency, encoding: target === "tadrib" ? (encodings.get(s.path) ?? "?") : target === "nginx gzip" ? "gzip" : "gzip (static)" });
+        say(`    ${fmt(load.rps)} req/s, p50 ${fmt(load.p50, 1)} ms${cpuMsPerRequest !== null ? ` (server CPU ${fmt(cpuMsPerRequest, 1)} ms/req)` : ""}${latency ? `; at ${P95_CONNECTIONS}: p95 ${fmt(latency.p95, 1)} ms` : ""}${errors ? `; ${errors} errors` : ""}`);
+        results.push({ scenario: s.name, target, load, latency, cpuMsPerRequest, encoding: target === "tadrib" ? (encodings.get(s.path) ?? "?") : target === "nginx gzip" ? "gzip" : "gzip (static)" });
       }
     }
 
@@ -161,18 +166,19 @@ async function main() {
     }
 
     console.log("");
-    console.log(`wrk -t1 -c${connections} -d${seconds}s (p95 at -c${P95_CONNECTIONS}), Accept-Encoding: br, gzip; ratio = req/s ÷ nginx gzip req/s`);
+    console.log(`wrk -t1 -c${connections} -d${seconds}s (p95 at -c${P95_CONNECTIONS}), Accept-Encoding: br, gzip; ratio = req/s ÷ nginx gzip req/s;`);
+    console.log(`CPU ms/req: the Tadrib process's user + system time (all threads) during the -c${connections} run ÷ its requests`);
     console.log("");
-    const header = ["scenario", "server", "encoding", "req/s", "p50 ms", `p95 ms (c${P95_CONNECTIONS})`, "errors", "vs nginx gzip"];
+    const header = ["scenario", "server", "encoding", "req/s", "p50 ms", `p95 ms (c${P95_CONNECTIONS})`, "errors", "vs nginx gzip", "CPU ms/req"];
     const lines = results.map((r) => {
       const gzip = results.find((o) => o.scenario === r.scenario && o.target === "nginx gzip")!;
       const errors = r.load.non2xx + r.load.socketErrors + (r.latency ? r.latency.non2xx + r.latency.socketErrors : 0);
-      return [r.scenario, r.target, r.encoding, fmt(r.load.rps), fmt(r.load.p50, 1), r.latency ? fmt(r.latency.p95, 1) : "", String(errors), `${fmt((100 * r.load.rps) / gzip.load.rps, 1)} %`];
+      return [r.scenario, r.target, r.encoding, fmt(r.load.rps), fmt(r.load.p50, 1), r.latency ? fmt(r.latency.p95, 1) : "", String(errors), `${fmt((100 * r.load.rps) / gzip.load.rps, 1)} %`, r.cpuMsPerRequest !== null ? fmt(r.cpuMsPerRequest, 2) : ""];
     });
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
     const row = (cells: string[]) => `| ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
     console.log(row(header));
-    console.log(`|${widths.map((w, i) => (i < 3 ? "-" : "-").repeat(w + 2)).join("|")}|`);
+    console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
     for (const l of lines) console.log(row(l));
     console.log("");
     if (restart.length) {
