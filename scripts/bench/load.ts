@@ -148,7 +148,7 @@ async function main() {
     const ticker = setInterval(() => {
       const elapsed = (Date.now() - started) / 1000;
       const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
-      say(`${elapsed.toFixed(0)}/${seconds} s: ${requests} requests (${((requests - lastRequests) / 5).toFixed(1)} req/s now), ${errorCount} errors, ${certificates} certificates downloaded`);
+      say(`${elapsed.toFixed(0)}/${seconds} s: ${requests} requests sent (${((requests - lastRequests) / 5).toFixed(1)} req/s now), ${errorCount} errors, ${certificates} certificates downloaded`);
       lastRequests = requests;
     }, 5000);
     await Promise.all(learners.map((l) => learner(l.token)));
