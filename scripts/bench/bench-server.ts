@@ -14,12 +14,12 @@ import { freePort, productionServerEnv } from "../../tests/setup/production-serv
 /** What a built tree has; the benchmarks build nothing themselves. */
 export function missingBuild(): string | null {
   const needed: [string, string][] = [
-    ["server-build/index.js", "npm run build"],
-    ["build/server/index.js", "npm run build"],
-    [".cache/courses", "npm run courses:build (or npm run build)"],
+    ["server-build/index.js", "`npm run build`"],
+    ["build/server/index.js", "`npm run build`"],
+    [".cache/courses", "`npm run courses:build` (or `npm run build`)"],
   ];
   const missing = needed.find(([file]) => !fs.existsSync(path.join(ROOT, file)));
-  return missing ? `${missing[0]} is missing: run \`${missing[1]}\` first` : null;
+  return missing ? `${missing[0]} is missing: run ${missing[1]} first` : null;
 }
 
 export function stamp(label: string) {
