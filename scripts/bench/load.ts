@@ -37,6 +37,8 @@ const errors = new Map<Step, number>();
 const problems: string[] = [];
 let requests = 0;
 let certificates = 0;
+/** How far the learners got: how many finished each stage of the flow. */
+const reached = { enrolled: 0, "lessons read": 0, "quiz submitted": 0, "certificate downloaded": 0 };
 
 class TimeUp extends Error {}
 
@@ -103,12 +105,14 @@ async function main() {
         await request("course page", cookie, `${origin}${course.url}`);
         await think();
         await request("enrol", cookie, `${origin}${course.url}`, { form: {} });
+        reached.enrolled++;
         for (const lesson of lessons) {
           await think();
           await request("lesson page", cookie, `${origin}${course.lessonUrl(lesson)}`);
           await think();
           await request("lesson complete", cookie, `${origin}${course.lessonUrl(lesson)}`, { form: { intent: "complete" } });
         }
+        reached["lessons read"]++;
         await think();
         await request("quiz start", cookie, quizUrl, { form: { intent: "start", lesson: course.lessonHolding("Quiz", QUIZ_ID) } });
         const page = await request("quiz page", cookie, quizUrl);
@@ -125,13 +129,17 @@ async function main() {
           }
           await think();
           await request("quiz submit", cookie, quizUrl, { form: { intent: "submit", attemptId } });
+          reached["quiz submitted"]++;
           await think();
           const list = await request("certificates", cookie, `${origin}/me/certificates`);
           const pdf = /href="(\/me\/certificates\/[a-z0-9]+\.pdf)"/i.exec(list.body.toString("utf8"))?.[1];
           if (pdf) {
             await think();
             const file = await request("certificate pdf", cookie, `${origin}${pdf}`);
-            if (file.status === 200 && file.body.subarray(0, 5).toString() === "%PDF-") certificates++;
+            if (file.status === 200 && file.body.subarray(0, 5).toString() === "%PDF-") {
+              certificates++;
+              reached["certificate downloaded"]++;
+            }
           } else if (problems.length < 10) problems.push("certificates: no certificate to download after submitting");
         }
         // Back to reading until the time is up.
@@ -172,6 +180,8 @@ async function main() {
     console.log(line(header));
     console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
     for (const r of rows) console.log(line(r));
+    console.log("");
+    console.log(`how far the ${learnerCount} learners got: ${Object.entries(reached).map(([stage, n]) => `${stage} ${n}`).join(", ")}`);
     if (problems.length) {
       console.log("");
       console.log("first problems seen:");
