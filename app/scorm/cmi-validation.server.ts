@@ -42,7 +42,6 @@ export type CmiProblemCode =
   | "bad-format"
   | "out-of-range"
   | "too-long"
-  | "index-gap"
   | "too-many";
 
 export type CmiProblem = { element: string; code: CmiProblemCode; limit?: number };
@@ -254,17 +253,6 @@ function collectionsOf(element: string): { collection: string; index: number }[]
   return out;
 }
 
-/** How many entries each collection has in the stored data (the highest index plus one). */
-function storedCounts(stored: Readonly<Record<string, string>>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const element of Object.keys(stored)) {
-    for (const { collection, index } of collectionsOf(element)) {
-      counts.set(collection, Math.max(counts.get(collection) ?? 0, index + 1));
-    }
-  }
-  return counts;
-}
-
 /** A value as committed: SCORM values are strings; a number (some runtimes send scores as numbers) is read as its text. */
 function asText(value: unknown): string | null {
   if (typeof value === "string") return value;
@@ -273,15 +261,16 @@ function asText(value: unknown): string | null {
 }
 
 /**
- * Checks the values of one commit against the data model of `version`,
- * given the data already stored for the attempt (new entries of a
- * collection must follow its existing ones without a gap, as SCORM asks).
+ * Checks the values of one commit against the data model of `version`.
+ * The order in which entries of a collection appear (SCORM wants entry n
+ * set only once 0…n−1 exist) is the runtime's to enforce: commits can
+ * arrive out of order (a beacon overtaken by an autocommit), and refusing
+ * the later one for a gap the earlier one fills would lose it.
  */
-export function validateCmiValues(version: CmiVersion, values: Readonly<Record<string, unknown>>, stored: Readonly<Record<string, string>> = {}): CmiValidation {
+export function validateCmiValues(version: CmiVersion, values: Readonly<Record<string, unknown>>): CmiValidation {
   const problems: CmiProblem[] = [];
   const warnings: CmiWarning[] = [];
   const accepted: Record<string, string> = {};
-  const newIndexes = new Map<string, Map<number, string>>();
 
   for (const [element, raw] of Object.entries(values)) {
     const template = templateOf(element);
@@ -306,28 +295,10 @@ export function validateCmiValues(version: CmiVersion, values: Readonly<Record<s
       problems.push({ element, code: "too-many", limit: CMI_LIMITS.maxEntries });
       continue;
     }
-    for (const { collection, index } of collections) {
-      const indexes = newIndexes.get(collection) ?? new Map<number, string>();
-      if (!indexes.has(index)) indexes.set(index, element);
-      newIndexes.set(collection, indexes);
-    }
     if (version === "1.2" && element === "cmi.suspend_data" && value.length > CMI_LIMITS.scorm12SuspendData) {
       warnings.push({ element, code: "over-scorm-12-size", length: value.length, limit: CMI_LIMITS.scorm12SuspendData });
     }
     accepted[element] = value;
-  }
-
-  // New entries extend a collection one after the other: index n only once 0…n−1 exist.
-  const counts = storedCounts(stored);
-  for (const [collection, indexes] of newIndexes) {
-    let count = counts.get(collection) ?? 0;
-    for (const index of [...indexes.keys()].sort((a, b) => a - b)) {
-      if (index > count) {
-        problems.push({ element: indexes.get(index)!, code: "index-gap" });
-        break;
-      }
-      if (index === count) count++;
-    }
   }
 
   return problems.length ? { ok: false, problems } : { ok: true, values: accepted, warnings };
