@@ -11,7 +11,7 @@ async function launched(version: CmiVersion = "1.2") {
   const course = await catalogCourse(`scorm-commits-${version}`);
   await enrolmentFor(user.id, course.id);
   const pkg = await storedPackage(version);
-  const launch = await loadScormData({ userId: user.id, courseId: course.id, packageId: pkg.id, scoId: "sco-1" });
+  const launch = await loadScormData({ userId: user.id, courseId: course.id, lessonId: "scorm-lesson", packageId: pkg.id, scoId: "sco-1" });
   if (!launch.ok) throw new Error(launch.error);
   const commit = (seq: number, values: Record<string, unknown>, more: Partial<CommitInput> = {}) =>
     commitScormData({ userId: user.id, courseId: course.id, scoId: "sco-1", attemptId: launch.attemptId, seq, values, ...more });

@@ -12,7 +12,7 @@ async function learnerWithPackage(version: CmiVersion, items = [item("sco-1", { 
   await enrolmentFor(user.id, course.id);
   const pkg = await storedPackage(version, items);
   const launch = async (packageId = pkg.id, scoId = "sco-1") => {
-    const result = await loadScormData({ userId: user.id, courseId: course.id, packageId, scoId });
+    const result = await loadScormData({ userId: user.id, courseId: course.id, lessonId: "scorm-lesson", packageId, scoId });
     if (!result.ok) throw new Error(result.error);
     return result;
   };
@@ -120,6 +120,16 @@ describe("loadScormData", () => {
     expect(await db.scormAttempt.findUniqueOrThrow({ where: { id: onOld.attemptId } })).toMatchObject({ packageId: pkg.id, lessonStatus: "incomplete" });
   });
 
+  it("two SCORM lessons of one course keep their attempts apart, even when their items have the same identifiers", async () => {
+    const { user, course, pkg, launch } = await learnerWithPackage("1.2");
+    const inFirst = await launch();
+    const other = await storedPackage("1.2", [item("sco-1")]);
+    const inSecond = await loadScormData({ userId: user.id, courseId: course.id, lessonId: "another-scorm-lesson", packageId: other.id, scoId: "sco-1" });
+    expect(inSecond).toMatchObject({ ok: true, number: 1 });
+    expect(inSecond.ok && inSecond.attemptId).not.toBe(inFirst.attemptId);
+    expect(await launch(pkg.id)).toMatchObject({ attemptId: inFirst.attemptId });
+  });
+
   it("two launches at once share one attempt", async () => {
     const { launch } = await learnerWithPackage("2004");
     const [a, b] = await Promise.all([launch(), launch()]);
@@ -129,9 +139,9 @@ describe("loadScormData", () => {
   it("refuses a learner not enrolled, a package that does not exist and an item it does not have", async () => {
     const { course, pkg, user } = await learnerWithPackage("1.2");
     const stranger = await createUser();
-    expect(await loadScormData({ userId: stranger.id, courseId: course.id, packageId: pkg.id, scoId: "sco-1" })).toEqual({ ok: false, status: 403, error: "not-enrolled" });
-    expect(await loadScormData({ userId: user.id, courseId: course.id, packageId: "nope", scoId: "sco-1" })).toMatchObject({ status: 404, error: "package-not-found" });
-    expect(await loadScormData({ userId: user.id, courseId: course.id, packageId: pkg.id, scoId: "sco-9" })).toMatchObject({ status: 404, error: "unknown-sco" });
+    expect(await loadScormData({ userId: stranger.id, courseId: course.id, lessonId: "scorm-lesson", packageId: pkg.id, scoId: "sco-1" })).toEqual({ ok: false, status: 403, error: "not-enrolled" });
+    expect(await loadScormData({ userId: user.id, courseId: course.id, lessonId: "scorm-lesson", packageId: "nope", scoId: "sco-1" })).toMatchObject({ status: 404, error: "package-not-found" });
+    expect(await loadScormData({ userId: user.id, courseId: course.id, lessonId: "scorm-lesson", packageId: pkg.id, scoId: "sco-9" })).toMatchObject({ status: 404, error: "unknown-sco" });
     expect(await db.scormAttempt.count({ where: { userId: stranger.id } })).toBe(0);
   });
 

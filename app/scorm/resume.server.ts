@@ -43,7 +43,8 @@ export function decideResume(last: LastAttempt | null, packageId: string, versio
   return { action: "new" };
 }
 
-export type LaunchInput = { userId: string; courseId: string; packageId: string; scoId: string; now?: Date };
+/** lessonId: the course's SCORM lesson the package plays in (stable when the package is replaced). */
+export type LaunchInput = { userId: string; courseId: string; lessonId: string; packageId: string; scoId: string; now?: Date };
 
 export type LaunchData = {
   ok: true;
@@ -99,7 +100,7 @@ const MAX_ROUNDS = 10;
  * (write-only, they described that session) are cleared.
  */
 export async function loadScormData(input: LaunchInput): Promise<LaunchData | LaunchError> {
-  const { userId, courseId, packageId, scoId, now = new Date() } = input;
+  const { userId, courseId, lessonId, packageId, scoId, now = new Date() } = input;
   const enrolment = await currentEnrolment(userId, courseId);
   if (!enrolment) return { ok: false, status: 403, error: "not-enrolled" };
   const found = await findPackage(packageId);
@@ -110,13 +111,13 @@ export async function loadScormData(input: LaunchInput): Promise<LaunchData | La
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true } });
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const last = await db.scormAttempt.findFirst({ where: { enrolmentId: enrolment.id, scoId }, orderBy: { number: "desc" } });
+    const last = await db.scormAttempt.findFirst({ where: { enrolmentId: enrolment.id, lessonId, scoId }, orderBy: { number: "desc" } });
     const decision = decideResume(last, packageId, version);
 
     if (decision.action === "new") {
       try {
         const created = await db.scormAttempt.create({
-          data: { userId, courseId, enrolmentId: enrolment.id, scoId, number: (last?.number ?? 0) + 1, packageId, version, startedAt: now },
+          data: { userId, courseId, enrolmentId: enrolment.id, lessonId, scoId, number: (last?.number ?? 0) + 1, packageId, version, startedAt: now },
         });
         return { ok: true, attemptId: created.id, number: created.number, version, entry: "ab-initio", seq: 0, cmi: lmsValues(version, user, "ab-initio", 0, item) };
       } catch (error) {

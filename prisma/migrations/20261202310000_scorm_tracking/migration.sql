@@ -1,6 +1,6 @@
 -- SCORM tracking (issue 9, docs/decisions/023-scorm-tracking.md): imported packages and the learners'
--- attempts at their SCOs. Attempts name the course and the SCO's identifier and record the package they ran
--- on, so a new version of a package keeps what learners did.
+-- attempts at their SCOs. Attempts name the course, the SCORM lesson and the SCO's identifier, and record the
+-- package they ran on, so a new version of a package keeps what learners did.
 
 -- CreateTable
 CREATE TABLE "ScormPackage" (
@@ -21,6 +21,7 @@ CREATE TABLE "ScormAttempt" (
     "userId" TEXT NOT NULL,
     "courseId" TEXT NOT NULL,
     "enrolmentId" TEXT NOT NULL,
+    "lessonId" TEXT NOT NULL,
     "scoId" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
     "packageId" TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE "ScormAttempt" (
 -- CreateIndex
 CREATE UNIQUE INDEX "ScormPackage_sha256_key" ON "ScormPackage"("sha256");
 CREATE INDEX "ScormPackage_uploadedById_idx" ON "ScormPackage"("uploadedById");
-CREATE UNIQUE INDEX "ScormAttempt_enrolmentId_scoId_number_key" ON "ScormAttempt"("enrolmentId", "scoId", "number");
+CREATE UNIQUE INDEX "ScormAttempt_enrolmentId_lessonId_scoId_number_key" ON "ScormAttempt"("enrolmentId", "lessonId", "scoId", "number");
 CREATE INDEX "ScormAttempt_userId_courseId_idx" ON "ScormAttempt"("userId", "courseId");
-CREATE INDEX "ScormAttempt_courseId_scoId_idx" ON "ScormAttempt"("courseId", "scoId");
+CREATE INDEX "ScormAttempt_courseId_lessonId_scoId_idx" ON "ScormAttempt"("courseId", "lessonId", "scoId");
 CREATE INDEX "ScormAttempt_packageId_idx" ON "ScormAttempt"("packageId");
