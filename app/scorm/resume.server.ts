@@ -58,6 +58,8 @@ export type LaunchData = {
   cmi: CmiData;
 };
 
+/** What a learner can be told when a launch is refused: each has its message (tracking.launch.<error>). */
+export const LAUNCH_ERRORS = ["not-enrolled", "package-not-found", "unknown-sco"] as const;
 export type LaunchError = { ok: false; status: 403; error: "not-enrolled" } | { ok: false; status: 404; error: "package-not-found" | "unknown-sco" };
 
 /** The values the LMS provides, which the content reads and never writes. */

@@ -20,7 +20,9 @@ import { launchableItems, type TrackedItem, type TrackedManifest } from "./track
  *   after the SCO said "completed" counts.
  */
 
-export type ScoStatus = "not-attempted" | "incomplete" | "completed" | "passed" | "failed";
+/** Each has its label in the tracking namespace of the message catalogues (tracking.status.<status>). */
+export const SCO_STATUSES = ["not-attempted", "incomplete", "completed", "passed", "failed"] as const;
+export type ScoStatus = (typeof SCO_STATUSES)[number];
 export type Success = "passed" | "failed" | "unknown";
 export type ScoState = { status: ScoStatus; completed: boolean; success: Success; scorePercent: number | null };
 

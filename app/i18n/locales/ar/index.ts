@@ -17,5 +17,6 @@ import privacy from "./privacy.json";
 import quiz from "./quiz.json";
 import reports from "./reports.json";
 import sessions from "./sessions.json";
+import tracking from "./tracking.json";
 
-export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, sessions };
+export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, sessions, tracking };
