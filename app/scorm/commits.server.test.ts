@@ -45,6 +45,15 @@ describe("commitScormData", () => {
     expect((await row()).revision).toBe(after.revision);
   });
 
+  it("is idempotent for the final commit too: Terminate received twice is one change", async () => {
+    const { commit, row } = await launched("2004");
+    const values = { "cmi.completion_status": "completed", "cmi.exit": "normal" };
+    await commit(1, values, { terminate: true, now: new Date("2026-12-02T09:00:00Z") });
+    const after = await row();
+    expect(await commit(1, values, { terminate: true, now: new Date("2026-12-02T09:05:00Z") })).toMatchObject({ ok: true, applied: [] });
+    expect(await row()).toEqual(after);
+  });
+
   it("never lets an older commit overwrite a newer value of the same element", async () => {
     const { commit, cmi, row } = await launched();
     await commit(5, { "cmi.core.lesson_location": "page-5" });

@@ -87,8 +87,8 @@ export async function commitScormData(input: CommitInput): Promise<CommitResult 
     if (!validation.ok) return { ok: false, status: 400, error: "invalid-cmi", problems: validation.problems };
 
     const { cmi, seqs, applied, stale } = merge(row, seq, validation.values);
-    // A terminate older than what the attempt already received belongs to a session that is over.
-    const terminates = terminate && seq >= row.commitSeq;
+    // A terminate older than what the attempt already received belongs to a session that is over; a repeated one changes nothing.
+    const terminates = terminate && seq >= row.commitSeq && row.terminatedAt === null;
     const highestSeq = Math.max(row.commitSeq, seq);
     if (applied.length === 0 && !terminates && highestSeq === row.commitSeq) {
       return { ok: true, seq: highestSeq, applied, stale, warnings: validation.warnings };

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { db } from "~/db/client.server";
 import type { CmiVersion } from "./cmi-validation.server";
+import { recordPackage } from "./packages.server";
 import type { TrackedItem, TrackedManifest } from "./tracking-model.server";
 
 /** Test rows for SCORM tracking: a stored package (its manifest as the import stores it). */
@@ -21,14 +21,5 @@ export function manifestOf(version: CmiVersion, items: TrackedItem[]): TrackedMa
 }
 
 export async function storedPackage(version: CmiVersion, items: TrackedItem[] = [item("sco-1")]) {
-  const manifest = manifestOf(version, items);
-  return db.scormPackage.create({
-    data: {
-      sha256: createHash("sha256").update(randomUUID()).digest("hex"),
-      version,
-      edition: manifest.edition,
-      title: manifest.title,
-      manifest: JSON.stringify(manifest),
-    },
-  });
+  return recordPackage(createHash("sha256").update(randomUUID()).digest("hex"), manifestOf(version, items));
 }
