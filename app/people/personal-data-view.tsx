@@ -153,7 +153,8 @@ export function PersonalDataView({ held, nationality }: { held: PersonalData; na
               {Object.keys(a.data).length ? (
                 <details>
                   <summary>{t("people.data.scorm.data")}</summary>
-                  <dl className="facts facts-wrap">
+                  {/* Element names are long and unbreakable ("cmi.interactions.0.learner_response"): one above its value, not side by side. */}
+                  <dl className="data-cmi">
                     {Object.entries(a.data).map(([element, value]) => (
                       <AnswerRow key={element} question={element} answer={value} />
                     ))}
