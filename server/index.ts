@@ -10,6 +10,7 @@ import { appUrlProblem } from "~/http/app-url.server";
 import { backgroundSettled } from "~/jobs/background.server";
 import { startHousekeeping } from "~/jobs/housekeeping.server";
 import { requestLogger, log } from "./log";
+import { mediaFiles } from "./media";
 import { formRequestGuard } from "./request-guard";
 import { originCheck, securityHeaders } from "./security";
 
@@ -30,6 +31,9 @@ async function main() {
   app.use(requestLogger());
   app.use(compression());
   app.use(securityHeaders({ dev }));
+
+  // Lesson images, video, audio and captions, from the course cache (server/media.ts).
+  app.use("/media", mediaFiles(env.COURSE_CACHE_DIR));
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);

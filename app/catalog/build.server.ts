@@ -22,7 +22,11 @@ import {
   loadCourseDefinition,
 } from "./course-schema.server";
 import { courseValidators, islandValidators, type CourseCheckInput } from "./island-validators.server";
+import { courseMediaDigest, importMediaFile, MEDIA_DIR } from "./media-files.server";
+import { lessonMinutes } from "./reading-time.server";
 import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
+import { quizQuestionCount } from "~/learning/quiz/question-count.server";
+import type { Locale } from "~/i18n/locales";
 import type { CourseDefinition, IslandPlacement } from "./types";
 
 export type BuildOptions = {
@@ -72,8 +76,9 @@ export function compilerFingerprint(): string {
   return fingerprint;
 }
 
-export function lessonCacheKey(source: Buffer): string {
-  return createHash("sha256").update(compilerFingerprint()).update("\0").update(source).digest("hex");
+/** `mediaDigest` covers the course's media files (courseMediaDigest): the lesson's HTML names them by content. */
+export function lessonCacheKey(source: Buffer, mediaDigest = ""): string {
+  return createHash("sha256").update(compilerFingerprint()).update("\0").update(source).update("\0").update(mediaDigest).digest("hex");
 }
 
 async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
@@ -100,12 +105,16 @@ export async function courseVersion(courseDir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-async function renderedLesson(cacheDir: string, source: Buffer, file: string): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
-  const key = lessonCacheKey(source);
+type LessonInput = { cacheDir: string; courseDir: string; mediaDigest: string; source: Buffer; file: string; lang: Locale };
+
+async function renderedLesson({ cacheDir, courseDir, mediaDigest, source, file, lang }: LessonInput): Promise<{ entry: LessonCacheEntry; cached: boolean }> {
+  const key = lessonCacheKey(source, mediaDigest);
   const existing = await readLessonEntry(cacheDir, key);
-  if (existing) return { entry: existing, cached: true };
+  // A pruned or deleted media folder means rendering again, which copies the files back.
+  if (existing && (existing.media ?? []).every((name) => existsSync(path.join(cacheDir, MEDIA_DIR, name)))) return { entry: existing, cached: true };
   const code = await compileLesson(source.toString("utf8"), file);
-  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file) };
+  const resolveMedia = (src: string, use: Parameters<typeof importMediaFile>[0]["use"]) => importMediaFile({ courseDir, cacheDir, src, use });
+  const entry: LessonCacheEntry = { key, file, ...renderLesson(code, file, { lang, resolveMedia }) };
   await writeJsonAtomic(lessonEntryPath(cacheDir, key), entry);
   return { entry, cached: false };
 }
@@ -162,19 +171,24 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent, writeManifes
     const errors: string[] = [];
     const stats = { compiled: 0, cacheHits: 0 };
     const lessons: ManifestCourse["lessons"] = {};
+    const minutes: NonNullable<ManifestCourse["minutes"]> = {};
     const islands: CourseCheckInput["islands"] = [];
+    const mediaDigest = courseMediaDigest(courseDir);
+    const quizQuestions = (quizId: string) => quizQuestionCount({ coursesDir, slug, quizId, languages: course.languages });
     for (const mod of course.modules) {
       for (const lesson of mod.lessons) {
         lessons[lesson.id] = {};
+        minutes[lesson.id] = {};
         for (const lang of course.languages) {
           const name = lessonFileName(lesson.id, lang);
           const file = displayPath(coursesDir, slug, LESSONS_DIR, name);
           let cached = false;
           try {
             const source = await fs.readFile(path.join(courseDir, LESSONS_DIR, name));
-            const rendered = await renderedLesson(cacheDir, source, file);
+            const rendered = await renderedLesson({ cacheDir, courseDir, mediaDigest, source, file, lang });
             cached = rendered.cached;
             lessons[lesson.id][lang] = rendered.entry.key;
+            minutes[lesson.id][lang] = await lessonMinutes({ segments: rendered.entry.segments, lang, quizQuestions });
             stats[cached ? "cacheHits" : "compiled"]++;
             for (const segment of rendered.entry.segments) {
               if (segment.type !== "island") continue;
@@ -196,7 +210,7 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent, writeManifes
     failures.push(...errors);
     onEvent?.({ type: "course", slug, lessons: lessonCount(course), ...stats, errors });
     if (!errors.length) {
-      manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons, islands: islandPlacements(islands) });
+      manifestCourses.push({ slug, version: await courseVersion(courseDir), definition: course, lessons, minutes, islands: islandPlacements(islands) });
     }
   }
 
@@ -207,7 +221,7 @@ export async function buildCourses({ coursesDir, cacheDir, onEvent, writeManifes
   return { courses: slugs.length, lessons: total, compiled, cacheHits, failures, ms: Math.round(performance.now() - started) };
 }
 
-/** Deletes cached lessons that the current manifest does not use (`npm run courses:build -- --prune`). */
+/** Deletes cached lessons and media files that the current manifest does not use (`npm run courses:build -- --prune`). */
 export async function pruneCache(cacheDir: string): Promise<number> {
   const manifest = JSON.parse(await fs.readFile(manifestPath(cacheDir), "utf8")) as Manifest;
   const used = new Set(manifest.courses.flatMap((c) => Object.values(c.lessons).flatMap((l) => Object.values(l))));
@@ -216,6 +230,15 @@ export async function pruneCache(cacheDir: string): Promise<number> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
     if (name.endsWith(".json") && !used.has(name.slice(0, -5))) {
       await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  const usedMedia = new Set<string>();
+  for (const key of used) for (const name of (await readLessonEntry(cacheDir, key))?.media ?? []) usedMedia.add(name);
+  const mediaDir = path.join(cacheDir, MEDIA_DIR);
+  for (const name of await fs.readdir(mediaDir).catch(() => [] as string[])) {
+    if (!usedMedia.has(name)) {
+      await fs.rm(path.join(mediaDir, name), { force: true });
       removed++;
     }
   }

@@ -8,8 +8,9 @@ import type { CourseDefinition, IslandPlacement, LessonHeading, Segment } from "
  * server:
  *   <cacheDir>/manifest.json          every course, its version, lesson → cache key
  *   <cacheDir>/lessons/<key>.json     one rendered lesson in one language
- * A key is the SHA-256 of the compiler versions and the lesson's source bytes,
- * so an entry never goes stale: changed input means a new key.
+ *   <cacheDir>/media/<hash>.<ext>     images, video, audio and captions the lessons show
+ * A key is the SHA-256 of the compiler versions, the lesson's source bytes and
+ * its course's media files, so an entry never goes stale: changed input means a new key.
  */
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_FORMAT = 1;
@@ -21,6 +22,12 @@ export type ManifestCourse = {
   definition: CourseDefinition;
   /** lessonId → language → cache key */
   lessons: Record<string, Partial<Record<Locale, string>>>;
+  /**
+   * lessonId → language → estimated minutes to study the lesson (reading,
+   * quiz questions, assignments: app/catalog/reading-time.server.ts).
+   * Absent from manifests built before it existed.
+   */
+  minutes?: Record<string, Partial<Record<Locale, number>>>;
   /**
    * Which lesson holds each quiz and assignment (the completion rule's
    * progress per module needs it). Absent from manifests built before it existed.
@@ -36,6 +43,8 @@ export type LessonCacheEntry = {
   file: string;
   segments: Segment[];
   headings: LessonHeading[];
+  /** Files of <cacheDir>/media/ the lesson shows (absent from entries rendered before media existed). */
+  media?: string[];
 };
 
 export function manifestPath(cacheDir: string): string {

@@ -1,14 +1,17 @@
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { Children, createElement, isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { isLocale, type Locale } from "~/i18n/locales";
 import { LessonBuildError } from "./compile-lesson.server";
+import { mediaComponents } from "./media-components.server";
+import { type MediaFile, type MediaUse } from "./media-files.server";
 import type { JsonValue, LessonHeading, Segment } from "./types";
 
 /**
  * Bumped whenever this file changes what HTML a lesson turns into, so every
  * cached lesson is rendered again (it is part of the cache key).
  */
-export const RENDERER_VERSION = "2";
+export const RENDERER_VERSION = "3";
 
 /**
  * MDX components that become interactive islands, by the kind the lesson page
@@ -23,7 +26,24 @@ type CalloutType = (typeof CALLOUT_TYPES)[number];
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const MARKER = /<tadrib-island data-kind="[^"]*" data-index="(\d+)"><\/tadrib-island>/g;
 
-export type RenderedLesson = { segments: Segment[]; headings: LessonHeading[] };
+export type RenderedLesson = {
+  segments: Segment[];
+  headings: LessonHeading[];
+  /** Names of the files the lesson shows, in <cacheDir>/media/. */
+  media: string[];
+};
+
+export type RenderOptions = {
+  /** The lesson's language (srclang of captions, texts around media); read from the file name when absent. */
+  lang?: Locale;
+  /** Checks and copies a file the lesson names (the course build's); without it a lesson cannot show media. */
+  resolveMedia?: (src: string, use: MediaUse) => MediaFile;
+};
+
+function languageOf(file: string): Locale {
+  const lang = /\.([a-z]{2})\.mdx$/.exec(file)?.[1] ?? "";
+  return isLocale(lang) ? lang : "fr";
+}
 
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
@@ -69,7 +89,22 @@ function jsonProps(props: Record<string, unknown>, component: string, file: stri
  * which the site's CSP forbids in browsers) and renders it to static HTML,
  * then splits the HTML at island markers into html/island segments.
  */
-export function renderLesson(code: string, file: string): RenderedLesson {
+export function renderLesson(code: string, file: string, options: RenderOptions = {}): RenderedLesson {
+  const media = new Set<string>();
+  const resolveMedia =
+    options.resolveMedia ??
+    (() => {
+      throw new Error("media files are only read by the course build");
+    });
+  const mediaParts = mediaComponents({
+    file,
+    lang: options.lang ?? languageOf(file),
+    resolve: (src, use) => {
+      const found = resolveMedia(src, use);
+      media.add(found.name);
+      return found;
+    },
+  });
   const islands: { kind: string; props: Record<string, JsonValue> }[] = [];
   const headings: LessonHeading[] = [];
   const usedIds = new Map<string, number>();
@@ -98,6 +133,19 @@ export function renderLesson(code: string, file: string): RenderedLesson {
 
   const components = {
     ...islandComponents,
+    Image: mediaParts.Image,
+    Video: mediaParts.Video,
+    Audio: mediaParts.Audio,
+    img: mediaParts.img,
+    // An image becomes a <figure>, which may not sit inside a <p>: alone in its paragraph it replaces
+    // the paragraph, inside a sentence it is refused.
+    p({ children }: { children?: ReactNode }) {
+      const parts = Children.toArray(children).filter((c) => typeof c !== "string" || c.trim());
+      const images = parts.filter(mediaParts.isImage);
+      if (images.length && parts.length === 1) return <>{parts[0]}</>;
+      if (images.length) throw new LessonBuildError(file, "an image must stand on its own line, with a blank line before and after, not inside a sentence");
+      return <p>{children}</p>;
+    },
     h1: () => {
       throw new LessonBuildError(file, "use ## (h2) and ### (h3) for headings: the lesson title is the page's only h1");
     },
@@ -149,5 +197,5 @@ export function renderLesson(code: string, file: string): RenderedLesson {
     cursor = m.index + m[0].length;
   }
   pushHtml(html.slice(cursor));
-  return { segments, headings };
+  return { segments, headings, media: [...media] };
 }

@@ -22,6 +22,11 @@ const schema = z.object({
   COURSE_CACHE_DIR: z.string().default(path.resolve(".cache/courses")),
   /** Files learners attach to assignment submissions (names are random ids; see app/learning/assignment). */
   UPLOADS_DIR: z.string().default(path.resolve("data/uploads")),
+  /** Imported SCORM packages, unpacked, one folder per package named by the SHA-256 of its zip (see app/scorm). */
+  SCORM_DIR: z.string().default(path.resolve("data/scorm")),
+  /** A SCORM package with more files, or more bytes once unzipped, is refused. */
+  SCORM_MAX_FILES: z.coerce.number().int().min(1).default(5000),
+  SCORM_MAX_BYTES: z.coerce.number().int().min(1).default(500 * 1024 * 1024),
   /** `npm run db:seed` leaves a database that already has users alone (set by `npm start`). */
   SEED_ONLY_IF_EMPTY: z
     .enum(["true", "false"])

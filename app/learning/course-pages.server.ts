@@ -18,12 +18,24 @@ export type CourseSummary = {
   summary: string;
   audience: string;
   hours: number;
+  /** Estimated minutes to study every lesson in `lang` (reading, quizzes, assignments); null for a manifest without estimates. */
+  minutes: number | null;
   modules: number;
   lessons: number;
   languages: Locale[];
 };
 
 export type ProgressBadge = { percent: number; completedAt: string | null };
+
+/** The build's estimate for one lesson in one language, or null when the manifest has none. */
+function lessonMinutes(course: CatalogCourse, lessonId: string, lang: Locale): number | null {
+  return course.minutes?.[lessonId]?.[lang] ?? null;
+}
+
+function courseMinutes(course: CatalogCourse, lang: Locale): number | null {
+  const each = lessonsInOrder(course.definition).map((l) => lessonMinutes(course, l.id, lang));
+  return each.every((m) => m !== null) ? each.reduce<number>((sum, m) => sum + (m ?? 0), 0) : null;
+}
 
 function summarise(course: CatalogCourse, locale: Locale): CourseSummary {
   const { lang, fallback } = contentLanguage(course.definition.languages, locale);
@@ -36,6 +48,7 @@ function summarise(course: CatalogCourse, locale: Locale): CourseSummary {
     summary: textIn(d.summary, lang),
     audience: textIn(d.audience, lang),
     hours: d.hours,
+    minutes: courseMinutes(course, lang),
     modules: d.modules.length,
     lessons: lessonsInOrder(d).length,
     languages: d.languages,
@@ -76,6 +89,7 @@ export async function coursePage(slug: string, locale: Locale, userId: string | 
     lessons: mod.lessons.map((lesson) => ({
       id: lesson.id,
       title: textIn(lesson.title, summary.lang),
+      minutes: lessonMinutes(course, lesson.id, summary.lang),
       state: (states[lesson.id] ?? "notStarted") as LessonState,
       required: requiredLessons.has(lesson.id),
       // The quizzes and assignments the rule asks for in this lesson.

@@ -31,6 +31,7 @@ export default function AdminPage() {
               ["reports", "/admin/reports"],
               ["sessions", "/admin/sessions"],
               ["import", "/admin/import"],
+              ["scorm", "/admin/scorm"],
               ["organisations", "/admin/organisations"],
               ["deletions", "/admin/deletions"],
               ["apiTokens", "/admin/api-tokens"],

@@ -39,6 +39,7 @@ export default function LessonPage() {
       <Breadcrumbs items={[...courseCrumbs(t, course, foreign), { label: lesson.title, foreign }]} />
       <p className="muted lesson-position">
         {t("learning.lesson.position", { index: lesson.index, total: lesson.total })} · <span {...foreign}>{lesson.moduleTitle}</span>
+        {lesson.minutes !== null ? <> · <span className="lesson-reading-time">{t("learning.lesson.readingTime", { count: lesson.minutes })}</span></> : null}
       </p>
       <h1 {...foreign}>{lesson.title}</h1>
       {page.fallback ? (

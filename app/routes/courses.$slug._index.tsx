@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/react";
 import { coursePage, enrolInCourse } from "~/learning/course-pages.server";
 import { CertificateReady, RemainingSteps, RuleCounts, RuleOverview, StepStates } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
+import { studyTimeText } from "~/learning/study-time";
 import { useRootData } from "~/ui/root-data";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 
@@ -46,6 +47,12 @@ export default function CoursePage() {
       <dl className="facts">
         <dt>{t("courses.facts.audience")}</dt>
         <dd {...foreign}>{course.audience}</dd>
+        {course.minutes !== null ? (
+          <>
+            <dt>{t("courses.facts.duration")}</dt>
+            <dd className="course-study-time">{studyTimeText(t, course.minutes)}</dd>
+          </>
+        ) : null}
         <dt>{t("courses.facts.hours")}</dt>
         <dd>{t("courses.hours", { count: course.hours })}</dd>
         <dt>{t("courses.facts.content")}</dt>
@@ -125,6 +132,9 @@ export default function CoursePage() {
                     <span className={`badge lesson-status lesson-status-${lesson.state}`}>
                       {t(`courses.course.status.${lesson.state}`)}
                     </span>
+                  ) : null}
+                  {lesson.minutes !== null ? (
+                    <span className="muted lesson-minutes">{t("courses.approx", { duration: t("courses.minutes", { count: lesson.minutes }) })}</span>
                   ) : null}
                   {lesson.required ? null : <span className="badge">{t("completion.step.optional")}</span>}
                   <StepStates steps={lesson.steps} lang={course.lang} withState={Boolean(enrolment)} />

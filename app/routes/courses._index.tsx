@@ -5,6 +5,7 @@ import { foreignLang } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { catalogueCards } from "~/learning/course-pages.server";
+import { studyTimeText } from "~/learning/study-time";
 import { pageTitle } from "~/ui/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "courses.catalogue.title");
@@ -45,6 +46,12 @@ export default function Catalogue() {
               <dl className="facts">
                 <dt>{t("courses.facts.audience")}</dt>
                 <dd {...foreign}>{card.audience}</dd>
+                {card.minutes !== null ? (
+                  <>
+                    <dt>{t("courses.facts.duration")}</dt>
+                    <dd className="course-study-time">{studyTimeText(t, card.minutes)}</dd>
+                  </>
+                ) : null}
                 <dt>{t("courses.facts.hours")}</dt>
                 <dd>{t("courses.hours", { count: card.hours })}</dd>
                 <dt>{t("courses.facts.content")}</dt>

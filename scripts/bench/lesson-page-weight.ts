@@ -4,6 +4,8 @@
  * cache). Serves the production build on 127.0.0.1 with a throwaway database,
  * drives Chromium through Playwright and counts bytes with the DevTools
  * protocol. Medians of 5 runs; the machines are shared, so bytes, not times.
+ * Prints the budgets of issue 10 beside the totals: first visit ≤ 120 kB,
+ * repeat visit ≤ 15 kB (brotli, headers included).
  *
  *   npm run bench [-- --runs 5 --lesson <lesson-id>]
  */
@@ -18,8 +20,11 @@ import { traffickingCourse } from "../../tests/setup/e2e-course";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT } from "../../tests/setup/e2e-env";
 import { freePort, productionServerEnv } from "../../tests/setup/production-server";
+import { median } from "./stats";
 
 const TOTAL_BUDGET_MS = 8 * 60_000;
+/** Issue 10's byte budgets, in kB (1 kB = 1,024 bytes, as printed). */
+const BUDGET_KB = { first: 120, repeat: 15 };
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "5" }, lesson: { type: "string" } },
 });
@@ -59,12 +64,6 @@ async function measure(context: BrowserContext, url: string, visit: (url: string
   await visit(url);
   await cdp.detach();
   return weight;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -157,7 +156,12 @@ async function main() {
     console.log(`|${"-".repeat(24)}|${"-".repeat(13)}|${"-".repeat(14)}|${"-".repeat(14)}|`);
     console.log(row("JavaScript", (w) => w.js, kb));
     console.log(row("Total", (w) => w.total, kb));
+    console.log(`| ${"Budget (total)".padEnd(22)} | ${`≤ ${BUDGET_KB.first}.0 kB`.padStart(11)} | ${`≤ ${BUDGET_KB.repeat}.0 kB`.padStart(12)} | ${"".padStart(12)} |`);
     console.log(row("Requests (network)", (w) => w.requests, (n) => String(n)));
+    const verdict = (label: string, bytes: number, budget: number) =>
+      `${label} ${kb(bytes)} of ${budget} kB: ${bytes <= budget * 1024 ? "within budget" : `OVER by ${kb(bytes - budget * 1024)}`}`;
+    console.log("");
+    console.log(`${verdict("first visit", median(first.map((w) => w.total)), BUDGET_KB.first)} · ${verdict("repeat visit", median(repeat.map((w) => w.total)), BUDGET_KB.repeat)}`);
     console.log("");
     console.log("What a first visit downloads (last run):");
     for (const r of [...first.at(-1)!.resources].sort((a, b) => b.bytes - a.bytes)) {

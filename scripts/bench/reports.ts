@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FULL_SIZES, generateDataset } from "./reports-dataset";
+import { median as medianOf, percentile } from "./stats";
 
 const BUDGET_MS = 300;
 const { values: args } = parseArgs({
@@ -80,9 +81,8 @@ async function main() {
       await runReport(report.definition, { organisationId: report.organisationId ?? null }, { locale: "fr", series: report.series ?? true });
       if (run > 0) times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)];
-    const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
+    const median = medianOf(times);
+    const p95 = percentile(times, 95);
     results.push({ name: report.name, median, p95 });
     say(`[${i + 1}/${reports.length}] ${report.name}: median ${median.toFixed(0)} ms`);
   }

@@ -219,6 +219,13 @@ const MATRIX: Record<string, Entry> = {
     post: adminOnly(400),
     body: () => ({ target: "people" }),
   },
+  "admin_.scorm.tsx": {
+    path: () => "/admin/scorm",
+    get: adminOnly(200),
+    // A confirmation whose key names no pending upload is refused.
+    post: adminOnly(400),
+    body: () => ({ intent: "confirm", key: "not-a-pending-upload" }),
+  },
   "admin_.import.template.ts": { path: () => "/admin/import/template", get: adminOnly(200), post: "no action" },
   "admin_.import.$key.tsx": {
     path: (w) => `/admin/import/${w.importKey}`,

@@ -32,6 +32,7 @@ const ACTION_ROUTES = [
   "/admin/organisations/x",
   "/admin/organisations/x/edit",
   "/admin/deletions",
+  "/admin/scorm",
   "/account/profile",
   "/me/data",
   "/org/members/new",

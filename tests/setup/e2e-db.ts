@@ -177,3 +177,41 @@ export function createSubmission(email: string, courseSlug: string, assignmentId
   }, file);
   return id;
 }
+
+/**
+ * Many signed-in learners at once, for load tests (scripts/bench/load.ts):
+ * one password hash shared by all (hashing is deliberately slow), every user
+ * and auth session inserted in one transaction. Returns each one's cookie token.
+ */
+export async function createSignedInLearners(
+  count: number,
+  options: { prefix?: string; password?: string; locale?: string } = {},
+  file = e2eDb(),
+): Promise<{ id: string; email: string; token: string }[]> {
+  const prefix = options.prefix ?? "load";
+  const passwordHash = await hashPassword(options.password ?? `pw-${crypto.randomBytes(10).toString("hex")}`);
+  const now = new Date();
+  const created = sqliteDate(now);
+  const expires = sqliteDate(new Date(now.getTime() + SESSION_TTL_MS));
+  const batch = crypto.randomBytes(3).toString("hex");
+  const learners = Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${batch}${String(i).padStart(5, "0")}`,
+    email: `${prefix}-${batch}-${i}@example.test`,
+    token: generateSessionToken(),
+  }));
+  withDb((db) => {
+    const user = db.prepare(
+      `INSERT INTO "User" (id, email, name, locale, role, consentedAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'learner', ?, ?, ?)`,
+    );
+    const password = db.prepare(`INSERT INTO "Password" (userId, hash, updatedAt) VALUES (?, ?, ?)`);
+    const session = db.prepare(`INSERT INTO "AuthSession" (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`);
+    db.transaction(() => {
+      for (const [i, l] of learners.entries()) {
+        user.run(l.id, l.email, `Learner ${i + 1}`, options.locale ?? "fr", created, created, created);
+        password.run(l.id, passwordHash, created);
+        session.run(sessionIdFromToken(l.token), l.id, expires, created);
+      }
+    })();
+  }, file);
+  return learners;
+}

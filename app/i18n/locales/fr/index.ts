@@ -16,7 +16,8 @@ import people from "./people.json";
 import privacy from "./privacy.json";
 import quiz from "./quiz.json";
 import reports from "./reports.json";
+import scorm from "./scorm.json";
 import sessions from "./sessions.json";
 import tracking from "./tracking.json";
 
-export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, sessions, tracking };
+export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, scorm, sessions, tracking };

@@ -1,0 +1,91 @@
+/**
+ * Plumbing shared by bench:serve and bench:load: refuse to run without a
+ * build, a throwaway migrated + seeded database, the production server on a
+ * free 127.0.0.1 port (as tests/setup/production-server.ts starts it for the
+ * e2e suite), stopped gracefully.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT } from "../../tests/setup/e2e-env";
+import { freePort, productionServerEnv } from "../../tests/setup/production-server";
+
+/** What a built tree has; the benchmarks build nothing themselves. */
+export function missingBuild(): string | null {
+  const needed: [string, string][] = [
+    ["server-build/index.js", "`npm run build`"],
+    ["build/server/index.js", "`npm run build`"],
+    [".cache/courses", "`npm run courses:build` (or `npm run build`)"],
+  ];
+  const missing = needed.find(([file]) => !fs.existsSync(path.join(ROOT, file)));
+  return missing ? `${missing[0]} is missing: run ${missing[1]} first` : null;
+}
+
+export function stamp(label: string) {
+  const started = Date.now();
+  return (line: string) => console.log(`[${label} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+}
+
+function npm(script: string, env: NodeJS.ProcessEnv) {
+  const result = spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], timeout: 5 * 60_000 });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** A temporary directory holding a migrated database with the demo data. */
+export function seededDatabase(prefix: string): { dir: string; dbFile: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tadrib-${prefix}-`));
+  const dbFile = path.join(dir, "bench.db");
+  const env = productionServerEnv({ port: 3000, dbFile, appUrl: "http://127.0.0.1:3000" });
+  npm("db:migrate", env);
+  npm("db:seed", env);
+  return { dir, dbFile };
+}
+
+export async function waitHealthy(origin: string, isAlive: () => boolean, timeoutMs = 60_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return performance.now() - started;
+    if (!isAlive()) throw new Error(`the server at ${origin} exited before answering /healthz`);
+    if (performance.now() - started > timeoutMs) throw new Error(`${origin}/healthz did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+/** CPU time (user + system, every thread) a process has used so far, in ms; null where /proc is missing. */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return null;
+  }
+}
+
+export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
+
+/** server-build/index.js on the database; `nodeArgs` e.g. ["--cpu-prof", "--cpu-prof-dir=…"]. */
+export async function startServer(dbFile: string, nodeArgs: string[] = []): Promise<RunningServer> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...nodeArgs, "server-build/index.js"], {
+    cwd: ROOT,
+    env: productionServerEnv({ port, dbFile, appUrl: origin, logLevel: "error" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  await waitHealthy(origin, alive);
+  return {
+    origin,
+    child,
+    stop: async () => {
+      if (!alive()) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

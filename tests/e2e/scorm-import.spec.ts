@@ -1,0 +1,92 @@
+/**
+ * An admin imports a SCORM package (issue 9): the zip is checked and its
+ * manifest shown before anything is stored, then stored once confirmed; a
+ * dangerous zip is refused with its reason, in the admin's language, and
+ * leaves nothing behind. On a phone, by keyboard, in French, Arabic and English.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import type { Locale } from "../../app/i18n/locales";
+import { SCORM2004_FILES, SCORM2004_MULTI_SCO } from "../../app/scorm/test-manifests";
+import { makeZip, scorm12Package } from "../../app/scorm/test-zip";
+import { ROOT } from "../setup/e2e-env";
+import { createUser, expect, expectNoHorizontalScroll, expectNoSeriousA11yViolations, loginAs, PHONE, test, tFor } from "../setup/e2e-fixtures";
+
+const storeDir = path.join(ROOT, "data/scorm");
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+async function openAsAdmin(page: Page, locale: Locale) {
+  const admin = await createUser({ role: "admin", locale, name: locale === "ar" ? "نادية المديرة" : "Nadia Admin" });
+  await loginAs(page, admin.email);
+  await page.goto("/admin/scorm");
+  const t = tFor(locale);
+  await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("scorm.upload.title"));
+  return t;
+}
+
+/** Chooses the file and submits the form from the keyboard. */
+async function upload(page: Page, t: ReturnType<typeof tFor>, name: string, buffer: Buffer) {
+  await page.getByLabel(t("scorm.upload.file")).setInputFiles({ name, mimeType: "application/zip", buffer });
+  await page.getByRole("button", { name: t("scorm.upload.submit") }).focus();
+  await page.keyboard.press("Enter");
+}
+
+test.describe("importing a SCORM package", () => {
+  // A refused package is the action's 400, which the browser logs.
+  test.use({ viewport: PHONE, allowedConsoleErrors: [/status of 400 \(Bad Request\).*\/admin\/scorm/] });
+
+  test("fr: a SCORM 2004 multi-SCO package is previewed, nothing stored, then stored once confirmed", async ({ page }) => {
+    const t = await openAsAdmin(page, "fr");
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalScroll(page);
+
+    const page1 = "<!doctype html><title>x</title>";
+    const zip = makeZip([{ name: "imsmanifest.xml", data: SCORM2004_MULTI_SCO }, ...SCORM2004_FILES.map((name) => ({ name, data: page1 }))]);
+    const unzipped = Buffer.byteLength(SCORM2004_MULTI_SCO) + SCORM2004_FILES.length * page1.length;
+    const folder = path.join(storeDir, sha256(zip));
+    fs.rmSync(folder, { recursive: true, force: true });
+    await upload(page, t, "donnees-migrations.zip", zip);
+
+    await expect(page.getByRole("heading", { level: 2, name: t("scorm.preview.title") })).toBeVisible();
+    await expect(page.locator("dl.facts")).toContainText("Les données sur les migrations");
+    await expect(page.locator("dl.facts")).toContainText(t("scorm.preview.version2004Edition", { edition: 4 }));
+    await expect(page.locator("dl.facts")).toContainText(t("scorm.preview.kilobytes", { kilobytes: Math.ceil(unzipped / 1024) }));
+    await expect(page.getByRole("heading", { level: 3, name: `Les données sur les migrations (${t("scorm.preview.default")})` })).toBeVisible();
+    await expect(page.getByText("contenu/scos/enquetes/d%C3%A9but.html#page2")).toBeVisible();
+    await expect(page.getByText("Glossaire", { exact: true })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalScroll(page);
+    expect(fs.existsSync(folder)).toBe(false);
+
+    await page.getByRole("button", { name: t("scorm.preview.confirm") }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status")).toHaveText(t("scorm.stored.done", { title: "Les données sur les migrations" }));
+    expect(fs.readdirSync(folder).sort()).toEqual(["contenu", "imsmanifest.xml"]);
+    expect(fs.existsSync(path.join(folder, SCORM2004_FILES[1]))).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("ar: a zip whose entry escapes the package is refused, in Arabic, and nothing is kept", async ({ page }) => {
+    const t = await openAsAdmin(page, "ar");
+    const zip = scorm12Package([{ name: "../../evil.html", data: "<script>1</script>" }]);
+    await upload(page, t, "حزمة.zip", zip);
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText(t("scorm.upload.refused"));
+    await expect(alert).toContainText(t("scorm.errors.unsafePath", { name: "../../evil.html" }));
+    expect(fs.existsSync(path.join(storeDir, sha256(zip)))).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalScroll(page);
+  });
+
+  test("en: a file that is not a zip, and a program inside a package", async ({ page }) => {
+    const t = await openAsAdmin(page, "en");
+    await upload(page, t, "course.zip", Buffer.from("this is not a zip archive"));
+    await expect(page.getByRole("alert")).toContainText(t("scorm.errors.notAZip"));
+    await upload(page, t, "course.zip", scorm12Package([{ name: "setup.exe", data: "MZ" }]));
+    await expect(page.getByRole("alert")).toContainText(t("scorm.errors.executable", { name: "setup.exe" }));
+    await expectNoSeriousA11yViolations(page);
+  });
+});
