@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,6 +61,26 @@ async function trainedPerson(name: string) {
         maxScore: 4,
         percent: 75,
         passed: true,
+      },
+    });
+    const scormPackage = await db.scormPackage.create({
+      data: { sha256: randomBytes(32).toString("hex"), version: "1.2", title: "Package", manifest: "{}" },
+    });
+    await db.scormAttempt.create({
+      data: {
+        userId: person.id,
+        courseId: course.id,
+        enrolmentId: enrolment.id,
+        lessonId: "scorm",
+        scoId: "sco-1",
+        number: 1,
+        packageId: scormPackage.id,
+        version: "1.2",
+        cmi: '{"cmi.interactions.0.student_response":"Mon passeport est chez mon employeur","cmi.core.lesson_status":"passed"}',
+        cmiSeqs: '{"cmi.interactions.0.student_response":1,"cmi.core.lesson_status":1}',
+        commitSeq: 1,
+        lessonStatus: "passed",
+        scoreRaw: 90,
       },
     });
     const key = newAttachmentKey();
@@ -189,6 +210,11 @@ describe("confirming a deletion", () => {
     expect(attempts.map((a) => [a.answers, a.score, a.percent, a.passed])).toEqual([
       ["{}", 3, 75, true],
       ["{}", 3, 75, true],
+    ]);
+    const scormAttempts = await db.scormAttempt.findMany({ where });
+    expect(scormAttempts.map((a) => [a.cmi, a.lessonStatus, a.scoreRaw])).toEqual([
+      ["{}", "passed", 90],
+      ["{}", "passed", 90],
     ]);
     // Certificates keep the name they were issued to, so they can still be verified.
     expect((await db.certificate.findMany({ where })).map((c) => [c.learnerName, c.revokedAt])).toEqual([

@@ -101,6 +101,8 @@ export async function pseudonymise(tx: Tx, userId: string, now: Date): Promise<{
   // A reviewer's comments quote and describe the person's work; scores and totals stay.
   await tx.review.updateMany({ where: { submission: { userId } }, data: { feedback: "" } });
   await tx.quizAttempt.updateMany({ where: { userId }, data: { answers: "{}" } });
+  // A SCORM attempt's cmi data holds the person's responses, comments and bookmarks; its status and score stay.
+  await tx.scormAttempt.updateMany({ where: { userId }, data: { cmi: "{}", cmiSeqs: "{}", revision: { increment: 1 } } });
   if (email) {
     // Mail kept in the outbox, a sign-up waiting for confirmation and rate-limit or throttle counters name the address.
     await tx.outboxEmail.deleteMany({ where: { to: { in: [email, user.email!] } } });

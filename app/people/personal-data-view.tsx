@@ -137,6 +137,37 @@ export function PersonalDataView({ held, nationality }: { held: PersonalData; na
         </ul>
       </Section>
 
+      <Section id="scorm" title={t("people.data.scorm.title")} empty={held.scormAttempts.length ? null : t("people.data.none")}>
+        <ul className="data-list">
+          {held.scormAttempts.map((a) => (
+            <li key={`${a.course.slug}-${a.lessonId}-${a.scoId}-${a.number}`}>
+              <h3>
+                <span {...foreign(a.course.lang)}>{a.course.title}</span> ·{" "}
+                {t("people.data.scorm.attempt", { sco: a.scoId, number: a.number })}
+              </h3>
+              <p>
+                {t("people.data.scorm.started", { date: date(a.startedAt) })}
+                {a.lastSavedAt ? ` · ${t("people.data.scorm.lastSaved", { date: date(a.lastSavedAt) })}` : ""} · {t(`tracking.status.${a.status}`)}
+                {a.scorePercent !== null ? ` · ${formatNumber(a.scorePercent / 100, { style: "percent", maximumFractionDigits: 1 })}` : ""}
+              </p>
+              {Object.keys(a.data).length ? (
+                <details>
+                  <summary>{t("people.data.scorm.data")}</summary>
+                  {/* Element names are long and unbreakable ("cmi.interactions.0.learner_response"): one above its value, not side by side. */}
+                  <dl className="data-cmi">
+                    {Object.entries(a.data).map(([element, value]) => (
+                      <AnswerRow key={element} question={element} answer={value} />
+                    ))}
+                  </dl>
+                </details>
+              ) : (
+                <p className="muted">{t("people.data.scorm.noData")}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
       <Section id="submissions" title={t("people.data.submissions.title")} empty={held.submissions.length ? null : t("people.data.none")}>
         <ul className="data-list">
           {held.submissions.map((s) => (

@@ -24,6 +24,25 @@ describe("personalData", () => {
         data: { userId: user.id, courseId: course.id, enrolmentId: enrolment.id, quizId: "q", number: 1, courseVersion: "v1", seed: "s", questionIds: "[]", answers: JSON.stringify({ q1: text }) },
       });
     }
+    const scormPackage = await db.scormPackage.create({ data: { sha256: "a".repeat(64), version: "2004", title: "Package", manifest: "{}" } });
+    await db.scormAttempt.create({
+      data: {
+        userId: me.id,
+        courseId: course.id,
+        enrolmentId: (await enrolmentFor(me.id, course.id)).id,
+        lessonId: "scorm",
+        scoId: "sco-1",
+        number: 1,
+        packageId: scormPackage.id,
+        version: "2004",
+        cmi: JSON.stringify({ "cmi.comments_from_learner.0.comment": "Mon commentaire", "cmi.completion_status": "completed" }),
+        commitSeq: 2,
+        completionStatus: "completed",
+        scoreScaled: 0.75,
+        totalSeconds: 600,
+        sessionSeconds: 30,
+      },
+    });
     await createAuthSession(me.id);
     await requestDeletion(me.id);
 
@@ -35,6 +54,17 @@ describe("personalData", () => {
     expect(data.enrolments).toHaveLength(1);
     expect(data.submissions.map((s) => s.text)).toEqual(["Mon texte à moi"]);
     expect(data.quizAttempts.map((a) => a.answers)).toEqual([{ q1: "Mon texte à moi" }]);
+    expect(data.scormAttempts).toEqual([
+      expect.objectContaining({
+        lessonId: "scorm",
+        scoId: "sco-1",
+        number: 1,
+        status: "completed",
+        scorePercent: 75,
+        seconds: 630,
+        data: { "cmi.comments_from_learner.0.comment": "Mon commentaire", "cmi.completion_status": "completed" },
+      }),
+    ]);
     expect(data.deletionRequests).toEqual([expect.objectContaining({ status: "requested" })]);
     expect(data.security.loginSessions).toHaveLength(1);
     const json = JSON.stringify(data);

@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { regionName } from "~/organisations/regions.server";
+import { attemptState } from "~/scorm/scorm-progress.server";
 import { courseNames } from "./course-names.server";
 
 /**
@@ -25,7 +26,7 @@ function parseJson(text: string): unknown {
 
 export async function personalData(userId: string, locale: Locale, now = new Date()) {
   const names = await courseNames(locale);
-  const [user, profile, memberships, enrolments, attempts, submissions, certificates, attendances, records, deletions, sessions, devices] =
+  const [user, profile, memberships, enrolments, attempts, scormAttempts, submissions, certificates, attendances, records, deletions, sessions, devices] =
     await Promise.all([
       db.user.findUniqueOrThrow({
         where: { id: userId },
@@ -67,6 +68,32 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
           passed: true,
           startedAt: true,
           submittedAt: true,
+        },
+      }),
+      db.scormAttempt.findMany({
+        where: { userId },
+        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+        select: {
+          courseId: true,
+          course: { select: { slug: true } },
+          lessonId: true,
+          scoId: true,
+          number: true,
+          version: true,
+          cmi: true,
+          lessonStatus: true,
+          completionStatus: true,
+          successStatus: true,
+          scoreRaw: true,
+          scoreMin: true,
+          scoreMax: true,
+          scoreScaled: true,
+          progressMeasure: true,
+          commitSeq: true,
+          totalSeconds: true,
+          sessionSeconds: true,
+          startedAt: true,
+          updatedAt: true,
         },
       }),
       db.submission.findMany({
@@ -179,6 +206,22 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       startedAt: iso(a.startedAt),
       submittedAt: iso(a.submittedAt),
     })),
+    scormAttempts: scormAttempts.map((a) => {
+      const state = attemptState(a);
+      return {
+        course: course(a.courseId, a.course.slug),
+        lessonId: a.lessonId,
+        scoId: a.scoId,
+        number: a.number,
+        status: state.status,
+        scorePercent: state.scorePercent,
+        seconds: a.totalSeconds + a.sessionSeconds,
+        /** As the module saved it: responses, comments, bookmarks, suspend data. */
+        data: parseJson(a.cmi) as Record<string, unknown>,
+        startedAt: iso(a.startedAt),
+        lastSavedAt: a.commitSeq > 0 ? iso(a.updatedAt) : null,
+      };
+    }),
     submissions: submissions.map((s) => ({
       course: course(s.courseId, s.course.slug),
       assignmentId: s.assignmentId,

@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { ageBandFor } from "../../app/people/facts";
-import { createSessionFor, createSubmission, enrol, SESSION_COOKIE, withDb } from "../setup/e2e-db";
+import { createScormAttempt, createSessionFor, createSubmission, enrol, SESSION_COOKIE, withDb } from "../setup/e2e-db";
 import { e2eBaseUrl, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import {
   createUser,
@@ -265,6 +265,8 @@ test.describe("personal data and deletion", () => {
     const theirs = `Le sujet de Hamza ${m}`;
     createSubmission(learner.email, MEDIA_COURSE, "story-pitch", mine);
     createSubmission(other.email, MEDIA_COURSE, "story-pitch", theirs);
+    const response12 = `Ma réponse au module ${m}`;
+    createScormAttempt(learner.email, TRAFFICKING_COURSE, { "cmi.core.lesson_status": "incomplete", "cmi.interactions.0.student_response": response12 });
     await page.setViewportSize(PHONE);
     await loginAs(page, learner.email);
 
@@ -276,6 +278,9 @@ test.describe("personal data and deletion", () => {
       await expect(page.getByText(learner.email)).toBeVisible();
       await expect(page.getByText(mine)).toBeVisible();
       await expect(page.getByText(theirs)).toHaveCount(0);
+      // Folded away, and readable on a phone once unfolded (long element names do not squeeze the values to nothing).
+      await page.getByText(fr("people.data.scorm.data")).click();
+      await expect(page.getByText(response12)).toBeVisible();
       await expectNoSeriousA11yViolations(page);
       await expectNoHorizontalScroll(page);
 
@@ -285,6 +290,7 @@ test.describe("personal data and deletion", () => {
       const data = JSON.parse(text);
       expect(data.account).toMatchObject({ id: learner.id, name: learner.name, email: learner.email });
       expect(data.submissions.map((s: { text: string }) => s.text)).toEqual([mine]);
+      expect(data.scormAttempts.map((a: { status: string; data: Record<string, string> }) => [a.status, a.data["cmi.interactions.0.student_response"]])).toEqual([["incomplete", response12]]);
       expect(data.enrolments.map((e: { course: { slug: string } }) => e.course.slug).sort()).toEqual([MEDIA_COURSE, TRAFFICKING_COURSE].sort());
       expect(data.security.loginSessions.length).toBeGreaterThanOrEqual(1);
       for (const foreign of [other.id, other.email, other.name, theirs]) expect(text).not.toContain(foreign);

@@ -146,6 +146,23 @@ export function enrol(email: string, courseSlug: string, file = e2eDb()): void {
 }
 
 /** A submitted (not yet reviewed) version of an assignment, inserted directly; returns its id. */
+/** A SCORM attempt with the cmi data given, on a package row made for it, in the person's current run of the course. */
+export function createScormAttempt(email: string, courseSlug: string, cmi: Record<string, string>, file = e2eDb()): string {
+  enrol(email, courseSlug, file);
+  const user = findUser(email, file)!;
+  const id = `e2escorm${crypto.randomBytes(8).toString("hex")}`;
+  withDb((db) => {
+    const course = db.prepare(`SELECT id FROM "Course" WHERE slug = ?`).get(courseSlug) as { id: string };
+    const enrolment = db.prepare(`SELECT id FROM "Enrolment" WHERE userId = ? AND courseId = ? ORDER BY enrolledAt DESC LIMIT 1`).get(user.id, course.id) as { id: string };
+    const packageId = `${id}pkg`;
+    db.prepare(`INSERT INTO "ScormPackage" (id, sha256, version, title, manifest) VALUES (?, ?, '1.2', 'Package', '{}')`).run(packageId, crypto.randomBytes(32).toString("hex"));
+    db.prepare(
+      `INSERT INTO "ScormAttempt" (id, userId, courseId, enrolmentId, lessonId, scoId, number, packageId, version, cmi, commitSeq, lessonStatus, updatedAt) VALUES (?, ?, ?, ?, 'scorm', 'sco-1', 1, ?, '1.2', ?, 1, ?, ?)`,
+    ).run(id, user.id, course.id, enrolment.id, packageId, JSON.stringify(cmi), cmi["cmi.core.lesson_status"] ?? null, sqliteDate(new Date()));
+  }, file);
+  return id;
+}
+
 export function createSubmission(email: string, courseSlug: string, assignmentId: string, text: string, file = e2eDb()): string {
   enrol(email, courseSlug, file);
   const user = findUser(email, file)!;

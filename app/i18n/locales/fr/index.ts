@@ -18,5 +18,6 @@ import quiz from "./quiz.json";
 import reports from "./reports.json";
 import scorm from "./scorm.json";
 import sessions from "./sessions.json";
+import tracking from "./tracking.json";
 
-export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, scorm, sessions };
+export default { admin, api, assignment, auth, certificates, cohorts, common, completion, courses, import: importing, learning, mail, organisations, people, privacy, quiz, reports, scorm, sessions, tracking };
