@@ -1,6 +1,6 @@
 /**
- * From a quiz to a verified certificate (issue 3): a learner reads the sample
- * course, fails its quiz, retries and passes, which completes the course and
+ * From a quiz to a verified certificate (issue 3): a learner reads the anti-trafficking
+ * course, fails its final assessment, retries and passes, which completes the course and
  * issues the certificate; they download the PDF and open its public
  * verification page; an admin revokes it with a reason and the page says so,
  * in Arabic too, right to left. The quiz itself is covered by quiz.spec.ts.

@@ -22,13 +22,13 @@ export type World = {
   email: Record<Exclude<Persona, "anonymous">, string>;
   submissionId: string;
   certificateId: string;
-  /** The manager's organisation, and a current member of it (a learner enrolled in the sample course). */
+  /** The manager's organisation, and a current member of it (a learner enrolled in the anti-trafficking course). */
   organisationId: string;
   memberId: string;
   /** A member of another organisation: the manager must get what an unknown id gets. */
   outsiderId: string;
   verifyCode: string;
-  /** A cohort of the sample course, with its invite code as shown (XXXXX-XXXXX). */
+  /** A cohort of the anti-trafficking course, with its invite code as shown (XXXXX-XXXXX). */
   cohortId: string;
   inviteCode: string;
   /** A training session, and an uploaded import file waiting to be imported. */
