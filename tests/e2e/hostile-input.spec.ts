@@ -126,6 +126,25 @@ test.describe("methods and bodies other than a browser form", () => {
     expect(fs.readdirSync(path.join(ROOT, "data/uploads/submissions")).length).toBe(filesBefore);
   });
 
+  test("the SCORM commit route, the one that takes JSON: other methods 405, someone else's attempt 404, traversal in its id refused", async ({ request }) => {
+    const commit = `/api/scorm/attempts/${world.scormAttemptId}/commit`;
+    const data = JSON.stringify({ seq: 1, values: { "cmi.core.lesson_location": "hijacked" } });
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const response = await request.fetch(commit, { method, headers: { cookie: world.cookie("learner"), "content-type": "application/json" }, data });
+      expect([method, response.status()]).toEqual([method, 405]);
+    }
+    for (const type of ["application/json", "text/plain"]) {
+      const response = await request.post(commit, { headers: { cookie: world.cookie("otherLearner"), "content-type": type }, data });
+      expect([type, response.status(), await response.json()]).toEqual([type, 404, { error: "attempt-not-found" }]);
+    }
+    for (const id of ["..", "%2e%2e", "x%2f..%2f..", "x/../../login"]) {
+      const response = await request.post(`/api/scorm/attempts/${id}/commit`, { headers: { cookie: world.cookie("learner"), "content-type": "application/json" }, data });
+      expectRefused(response, id);
+    }
+    const cmi = withDb((db) => (db.prepare(`SELECT cmi FROM "ScormAttempt" WHERE id = ?`).get(world.scormAttemptId) as { cmi: string }).cmi);
+    expect(cmi).not.toContain("hijacked");
+  });
+
   test("a GET to a route that only takes forms is a 405, and the server logs no error for it", async ({ request, tadribServer }) => {
     const logBefore = tadribServer.output().length;
     const response = await request.get(`/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge/answers`, { headers: { cookie: world.cookie("learner") } });
