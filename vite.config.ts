@@ -33,7 +33,7 @@ export default defineConfig({
         }),
       ],
   test: {
-    include: ["app/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "server/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["tests/setup/vitest.setup.ts"],
     globalSetup: ["tests/setup/vitest.global.ts"],
     pool: "forks",

@@ -27,6 +27,16 @@ const schema = z.object({
   /** A SCORM package with more files, or more bytes once unzipped, is refused. */
   SCORM_MAX_FILES: z.coerce.number().int().min(1).default(5000),
   SCORM_MAX_BYTES: z.coerce.number().int().min(1).default(500 * 1024 * 1024),
+  /**
+   * A separate origin for package content (https://scorm.example.org, pointing at this same server), so a
+   * package's scripts never share Tadrib's origin even outside their sandbox (docs/operations.md).
+   */
+  SCORM_CONTENT_ORIGIN: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), "must be an origin: http(s)://host[:port], no path")
+    .transform((v) => v.replace(/\/$/, ""))
+    .optional(),
   /** `npm run db:seed` leaves a database that already has users alone (set by `npm start`). */
   SEED_ONLY_IF_EMPTY: z
     .enum(["true", "false"])

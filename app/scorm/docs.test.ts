@@ -8,5 +8,5 @@ test("the operations guide lists exactly the accepted file types", () => {
   const guide = fs.readFileSync(path.resolve("docs/operations.md"), "utf8");
   const listed = /<!-- scorm-types -->(.*?)<!-- \/scorm-types -->/s.exec(guide)?.[1] ?? "";
   expect([...listed.matchAll(/`([a-z0-9]+)`/g)].map((m) => m[1])).toEqual(Object.keys(PACKAGE_FILE_TYPES));
-  for (const variable of ["SCORM_DIR", "SCORM_MAX_FILES", "SCORM_MAX_BYTES"]) expect(guide).toContain(`\`${variable}\``);
+  for (const variable of ["SCORM_DIR", "SCORM_MAX_FILES", "SCORM_MAX_BYTES", "SCORM_CONTENT_ORIGIN"]) expect(guide).toContain(`\`${variable}\``);
 });

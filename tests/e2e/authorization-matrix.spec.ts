@@ -249,6 +249,14 @@ const MATRIX: Record<string, Entry> = {
   // The API reads a Bearer token only: a signed-in browser's cookie opens nothing there.
   "api.v1._index.ts": { path: () => "/api/v1", get: all(200), post: "no action" },
   "api.v1.trained.ts": { path: () => "/api/v1/trained", get: all(401), post: "no action" },
+  // Written by the player page only. Someone else's attempt is what a missing one is (404); its owner's form body is
+  // refused (415: commits are JSON), which shows the attempt was found theirs before the body was judged.
+  "api.scorm.attempts.$attemptId.commit.ts": {
+    path: (w) => `/api/scorm/attempts/${w.scormAttemptId}/commit`,
+    get: all(405),
+    post: { ...all(404), anonymous: 401, learner: 415 },
+    body: () => ({ seq: "1" }),
+  },
   "admin_.reports.tsx": { path: () => "/admin/reports", get: adminOnly(200), post: adminOnly(400), body: () => ({ intent: "save", name: "" }) },
   "admin_.reports_.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
   "admin_.reports_.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },

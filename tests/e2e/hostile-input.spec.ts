@@ -96,7 +96,9 @@ test.describe("methods and bodies other than a browser form", () => {
 
   test("a multipart body with an unbalanced quote in a file name is a 400, and keeps no file", async ({ request }) => {
     const boundary = "----tadrib";
-    const filesBefore = fs.readdirSync(path.join(ROOT, "data/uploads/submissions")).length;
+    // Other workers' worlds add their own files meanwhile: what matters is that none of the new ones is this body's.
+    const uploads = path.join(ROOT, "data/uploads/submissions");
+    const filesBefore = new Set(fs.readdirSync(uploads));
     for (const disposition of ['form-data; name="attachment"; filename="pit"ch.pdf', 'form-data; name="attachment"; filename="pitch.pdf']) {
       const body = [
         `--${boundary}`,
@@ -123,7 +125,27 @@ test.describe("methods and bodies other than a browser form", () => {
       }
     }
     expect(count("Submission", "userId = ?", findUser(world.email.otherLearner)!.id)).toBe(0);
-    expect(fs.readdirSync(path.join(ROOT, "data/uploads/submissions")).length).toBe(filesBefore);
+    const added = fs.readdirSync(uploads).filter((f) => !filesBefore.has(f));
+    expect(added.filter((f) => fs.readFileSync(path.join(uploads, f), "utf8").includes("lying"))).toEqual([]);
+  });
+
+  test("the SCORM commit route, the one that takes JSON: other methods 405, someone else's attempt 404, traversal in its id refused", async ({ request }) => {
+    const commit = `/api/scorm/attempts/${world.scormAttemptId}/commit`;
+    const data = JSON.stringify({ seq: 1, values: { "cmi.core.lesson_location": "hijacked" } });
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const response = await request.fetch(commit, { method, headers: { cookie: world.cookie("learner"), "content-type": "application/json" }, data });
+      expect([method, response.status()]).toEqual([method, 405]);
+    }
+    for (const type of ["application/json", "text/plain"]) {
+      const response = await request.post(commit, { headers: { cookie: world.cookie("otherLearner"), "content-type": type }, data });
+      expect([type, response.status(), await response.json()]).toEqual([type, 404, { error: "attempt-not-found" }]);
+    }
+    for (const id of ["..", "%2e%2e", "x%2f..%2f..", "x/../../login"]) {
+      const response = await request.post(`/api/scorm/attempts/${id}/commit`, { headers: { cookie: world.cookie("learner"), "content-type": "application/json" }, data });
+      expectRefused(response, id);
+    }
+    const cmi = withDb((db) => (db.prepare(`SELECT cmi FROM "ScormAttempt" WHERE id = ?`).get(world.scormAttemptId) as { cmi: string }).cmi);
+    expect(cmi).not.toContain("hijacked");
   });
 
   test("a GET to a route that only takes forms is a 405, and the server logs no error for it", async ({ request, tadribServer }) => {

@@ -34,6 +34,8 @@ export type World = {
   /** A training session, and an uploaded import file waiting to be imported. */
   sessionId: string;
   importKey: string;
+  /** The learner's attempt at a SCORM package's SCO in the sample course, with saved data. */
+  scormAttemptId: string;
   /** Texts only the learner, their reviewers and admins may ever receive. */
   secrets: string[];
 };
@@ -68,6 +70,8 @@ export async function makeWorld(): Promise<World> {
   const sessionId = `e2esess${random(6)}`;
   const verifyCode = Array.from(crypto.randomBytes(20), (b) => "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[b % 32]).join("");
 
+  const scormAttemptId = `e2escorm${random(6)}`;
+  const scormSecret = `suspend ${marker}`;
   const ids = { organisationId: "" };
   withDb((db) => {
     db.prepare(`UPDATE "Submission" SET attachmentKey = ?, attachmentName = ?, attachmentMimeType = 'application/pdf', attachmentSize = 40 WHERE id = ?`).run(
@@ -126,6 +130,12 @@ export async function makeWorld(): Promise<World> {
       `INSERT INTO "TrainingSession" (id, title, theme, modality, startsAt, endsAt, regionId, city, trainers, createdAt)
        VALUES (?, ?, 'Identifier les victimes', 'in_person', ?, ?, 'MA-02', 'Oujda', '', ?)`,
     ).run(sessionId, `Atelier ${marker}`, now, sqliteDate(new Date(Date.now() + 3 * 3600_000)), now);
+    const packageId = `e2epkg${random(6)}`;
+    db.prepare(`INSERT INTO "ScormPackage" (id, sha256, version, title, manifest, storedAt) VALUES (?, ?, '1.2', 'Package', '{}', ?)`).run(packageId, random(32), now);
+    db.prepare(
+      `INSERT INTO "ScormAttempt" (id, userId, courseId, enrolmentId, lessonId, scoId, number, packageId, version, cmi, startedAt, updatedAt)
+       VALUES (?, ?, ?, ?, 'scorm-lesson', 'sco-1', 1, ?, '1.2', ?, ?, ?)`,
+    ).run(scormAttemptId, learner.id, course(TRAFFICKING_COURSE), enrolmentId, packageId, JSON.stringify({ "cmi.suspend_data": scormSecret }), now, now);
   });
   const importKey = uploadedImport(admin.id, `import-${marker}.csv`);
 
@@ -144,8 +154,9 @@ export async function makeWorld(): Promise<World> {
     inviteCode: `${inviteCode.slice(0, 5)}-${inviteCode.slice(5)}`,
     sessionId,
     importKey,
+    scormAttemptId,
     // The outsider's name: nothing of another organisation reaches its manager.
-    secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`, `Othmane Outsider ${marker}`, `import-${marker}.csv`],
+    secrets: [pitch, `private ${marker}`, `pitch-${marker}.pdf`, `Othmane Outsider ${marker}`, `import-${marker}.csv`, scormSecret],
   };
 }
 

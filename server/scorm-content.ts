@@ -1,0 +1,128 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { checkEntryName } from "~/scorm/entry-names";
+import { extensionOf, fileTypeVerdict, PACKAGE_FILE_TYPES } from "~/scorm/file-types";
+import { isPackageKey } from "~/scorm/store.server";
+
+/**
+ * /scorm-content/<sha256>/<path>: the files of an imported SCORM package, from
+ * SCORM_DIR/<sha256>/ (app/scorm/store.server.ts). A package is code an admin
+ * uploaded and every learner runs (docs/decisions/024-scorm-content-sandboxed.md):
+ * its pages get a CSP sandbox without allow-same-origin, so their scripts run
+ * in an opaque origin that cannot read Tadrib's pages or cookies, nor call its
+ * endpoints with the learner's session. Only a path that names a file of a
+ * stored package is served: each segment decoded once and judged as the
+ * import judged the zip's names, the extension on the import's allow list
+ * (which gives the Content-Type), and the real path, symlinks resolved, the
+ * one the segments name.
+ */
+export const SCORM_CONTENT_PATH = "/scorm-content";
+
+export function scormContentCsp(frameAncestors: string): string {
+  return `sandbox allow-scripts allow-forms allow-popups; frame-ancestors ${frameAncestors}`;
+}
+
+/** Who may frame package pages: Tadrib itself, wherever the content is served from. */
+export function frameAncestorsFor(contentOrigin: string | undefined, appOrigin: string): string {
+  return contentOrigin ? appOrigin : "'self'";
+}
+
+type Options = { storeDir: string; frameAncestors: string };
+
+export function scormContent({ storeDir, frameAncestors }: Options) {
+  const csp = scormContentCsp(frameAncestors);
+  const files = express.static(storeDir, {
+    // Folders are content-addressed and never change (decision 021): cached for a year, never revalidated.
+    immutable: true,
+    maxAge: "1y",
+    index: false,
+    redirect: false,
+    dotfiles: "allow",
+    fallthrough: false,
+    setHeaders(res, file) {
+      res.setHeader("Content-Type", PACKAGE_FILE_TYPES[extensionOf(file)]);
+      setContentHeaders(res, csp);
+    },
+  });
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return notFound(res, csp);
+    resolvePackageFile(storeDir, req.path)
+      .then((relative) => {
+        if (!relative) return notFound(res, csp);
+        // What express.static reads is exactly the path judged here, encoded again segment by segment.
+        req.url = `/${relative.split("/").map(encodeURIComponent).join("/")}`;
+        files(req, res, (error?: { status?: number }) => (error && error.status !== 404 ? next(error) : notFound(res, csp)));
+      })
+      .catch(next);
+  };
+}
+
+function setContentHeaders(res: Response, csp: string) {
+  res.setHeader("Content-Security-Policy", csp);
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // Browsers that know frame-ancestors ignore this; older ones at least refuse being framed elsewhere.
+  res.setHeader("X-Frame-Options", "SAMEORIGIN");
+  // The sandboxed page's origin is opaque: its own scripts, module scripts and XHRs of its JSON are
+  // cross-origin requests. Package files are course material, as public as /media, and never personal.
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+}
+
+/**
+ * The path, relative to the store, of the package file `urlPath` names
+ * ("/<sha256>/<segments>"), or null. Each segment is percent-decoded once;
+ * a segment that decodes to a slash, a backslash, "..", "." or a control
+ * character is refused, never repaired, so "%2e%2e" and "..%2f" are as
+ * refused as "..". The file must exist as a regular file, and no part of
+ * its path inside the store may be a symlink.
+ */
+export async function resolvePackageFile(storeDir: string, urlPath: string): Promise<string | null> {
+  const raw = urlPath.replace(/^\//, "").split("/");
+  const decoded: string[] = [];
+  for (const segment of raw) {
+    try {
+      const value = decodeURIComponent(segment);
+      if (value.includes("/")) return null;
+      decoded.push(value);
+    } catch {
+      return null;
+    }
+  }
+  const [key, ...rest] = decoded;
+  if (!key || !isPackageKey(key) || rest.length === 0) return null;
+  const name = checkEntryName(rest.join("/"));
+  if (!name.ok || name.directory || fileTypeVerdict(name.path) !== "allowed") return null;
+
+  const relative = `${key}/${name.path}`;
+  try {
+    const root = await fs.realpath(storeDir);
+    const wanted = path.join(root, ...relative.split("/"));
+    if ((await fs.realpath(wanted)) !== wanted) return null;
+    if (!(await fs.stat(wanted)).isFile()) return null;
+  } catch {
+    return null;
+  }
+  return relative;
+}
+
+/**
+ * On the separate content origin (SCORM_CONTENT_ORIGIN), nothing but package
+ * content: that host is not where Tadrib's pages live, whatever DNS says.
+ */
+export function contentOriginOnly(contentOrigin: string | undefined, { trustProxy }: { trustProxy: boolean }) {
+  const contentHost = contentOrigin ? new URL(contentOrigin).host.toLowerCase() : null;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!contentHost) return next();
+    const host = ((trustProxy ? req.get("x-forwarded-host") : undefined) ?? req.get("host") ?? "").toLowerCase();
+    if (host !== contentHost || req.path.startsWith(`${SCORM_CONTENT_PATH}/`)) return next();
+    res.status(404).type("text/plain").send("Not found");
+  };
+}
+
+function notFound(res: Response, csp: string) {
+  res.status(404).setHeader("Content-Security-Policy", csp);
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.type("text/plain").send("Not found");
+}
