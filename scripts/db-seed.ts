@@ -3,10 +3,8 @@
  * learners at different stages of the library's courses. With SEED_ONLY_IF_EMPTY=true (what
  * `npm start` sets) a database that already has users is left alone.
  */
-import fs from "node:fs";
 import { buildCourses } from "~/catalog/build.server";
-import { manifestPath } from "~/catalog/cache.server";
-import { getCatalog } from "~/catalog/catalog.server";
+import { CourseCacheMissingError, getCatalog, loadCatalog } from "~/catalog/catalog.server";
 import { databasePath, env } from "~/config/env.server";
 import { contentPipeline } from "~/content-kinds.server";
 import { closeDb, db } from "~/db/client.server";
@@ -19,9 +17,17 @@ async function main(): Promise<number> {
   }
   console.log(`seed: seeding ${databasePath()}`);
 
-  // Course rows come from the compiled catalogue: build it first on a fresh clone.
-  if (!fs.existsSync(manifestPath(env.COURSE_CACHE_DIR))) {
-    console.log("seed: no compiled courses yet, running the course build");
+  // Course rows come from the compiled catalogue: build it first on a fresh clone, or over a cache an older
+  // version of Tadrib wrote (another manifest format).
+  const readable = await loadCatalog(env.COURSE_CACHE_DIR).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof CourseCacheMissingError) return false;
+      throw error;
+    },
+  );
+  if (!readable) {
+    console.log("seed: no compiled courses yet (or compiled by an older version), running the course build");
     const built = await buildCourses({ coursesDir: env.COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR, pipeline: contentPipeline });
     if (built.failures.length) {
       for (const failure of built.failures) console.error(`  ${failure}`);

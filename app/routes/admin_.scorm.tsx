@@ -21,14 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   let outcome: ImportOutcome;
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     outcome = await inspectUpload(request);
   } else {
     const form = await readFormData(request);
     if (form.get("intent") !== "confirm") throw new Response("Bad Request", { status: 400 });
-    outcome = await confirmUpload(form.get("key"));
+    outcome = await confirmUpload(form.get("key"), { uploadedById: admin.id });
   }
   return data(outcome, { status: outcome.step === "refused" || outcome.step === "fileError" ? 400 : 200 });
 }

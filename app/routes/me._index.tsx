@@ -67,7 +67,7 @@ export default function Dashboard() {
                 <RuleCounts counts={course.rule} />
                 <p className="actions">
                   <Link to={`/courses/${course.slug}/${course.resumeLessonId}`} className="button button-small">
-                    {course.completedAt ? t("learning.dashboard.review") : t("learning.dashboard.continue")}
+                    {course.completedAt ? t("learning.dashboard.review") : course.percent === 0 ? t("learning.dashboard.start") : t("learning.dashboard.continue")}
                     <span className="visually-hidden" {...foreign}>
                       {" "}
                       {course.resumeLessonTitle}

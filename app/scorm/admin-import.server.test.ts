@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { createUser } from "../../tests/setup/db-fixtures";
 import { confirmUpload, inspectUpload } from "./admin-import.server";
 import { makeZip, scorm12Package } from "./test-zip";
 import { receivePackageUpload } from "./uploads.server";
@@ -44,9 +46,17 @@ describe("/admin/scorm: upload, preview, confirm", () => {
     expect(pending()).toEqual([`${outcome.preview.key}.zip`]);
     expect(stored()).toEqual([]);
 
-    expect(await confirmUpload(outcome.preview.key, { uploadsDir, storeDir })).toEqual({ step: "stored", title: "Repérer les signes de la traite", alreadyStored: false });
+    const admin = await createUser({ role: "admin" });
+    expect(await confirmUpload(outcome.preview.key, { uploadsDir, storeDir, uploadedById: admin.id })).toEqual({
+      step: "stored",
+      title: "Repérer les signes de la traite",
+      alreadyStored: false,
+    });
     expect(pending()).toEqual([]);
     expect(stored()).toHaveLength(1);
+    // Its row, keyed by the folder's name (the zip's SHA-256), is what tracking refers to.
+    const rows = await db.scormPackage.findMany({ select: { sha256: true, version: true, title: true, uploadedById: true } });
+    expect(rows).toEqual([{ sha256: stored()[0], version: "1.2", title: "Repérer les signes de la traite", uploadedById: admin.id }]);
     // The same key cannot be confirmed twice.
     expect(await confirmUpload(outcome.preview.key, { uploadsDir, storeDir })).toEqual({ step: "fileError", error: "scorm.upload.errors.expired" });
   });
@@ -58,6 +68,7 @@ describe("/admin/scorm: upload, preview, confirm", () => {
       expect(await confirmUpload(outcome.preview.key, { uploadsDir, storeDir })).toMatchObject({ step: "stored", alreadyStored: already });
     }
     expect(stored()).toHaveLength(1);
+    expect(await db.scormPackage.count()).toBe(1);
   });
 
   test("a refused zip keeps nothing, pending or stored", async () => {

@@ -1,8 +1,10 @@
 import fs from "node:fs/promises";
+import path from "node:path";
 import { env } from "~/config/env.server";
 import { cleanUserText } from "~/i18n/user-text";
 import type { ScormItem } from "./manifest.server";
 import type { ScormProblem } from "./problems";
+import { recordPackage } from "./packages.server";
 import { megabytes } from "./sizes";
 import { deletePendingPackage, pendingPackagePath, receivePackageUpload } from "./uploads.server";
 import { inspectPackage, storePackage, type PackageSummary } from "./unpack.server";
@@ -78,14 +80,23 @@ export async function inspectUpload(request: Request, options: { uploadsDir?: st
   return { step: "preview", preview: previewOf(received.key, received.fileName, inspected) };
 }
 
-/** The confirmation step: the pending zip is stored (checked again as it is unpacked) and deleted. */
-export async function confirmUpload(key: unknown, options: { uploadsDir?: string; storeDir?: string } = {}): Promise<ImportOutcome> {
+/**
+ * The confirmation step: the pending zip is stored (checked again as it is
+ * unpacked) and deleted, and its ScormPackage row recorded (found again when
+ * the same zip comes back), which tracking and courses refer to.
+ */
+export async function confirmUpload(
+  key: unknown,
+  options: { uploadsDir?: string; storeDir?: string; uploadedById?: string | null } = {},
+): Promise<ImportOutcome> {
   const file = pendingPackagePath(key, options.uploadsDir);
   const pending = file ? await fs.stat(file).catch(() => null) : null;
   if (!file || !pending) return { step: "fileError", error: "scorm.upload.errors.expired" };
   try {
     const stored = await storePackage(file, { storeDir: options.storeDir });
     if (!stored.ok) return { step: "refused", problems: stored.problems };
+    // The store's folder is named by the zip's SHA-256, the row's key.
+    await recordPackage(path.basename(stored.dir), stored.manifest, options.uploadedById ?? null);
     return { step: "stored", title: clean(stored.manifest.title), alreadyStored: !stored.stored };
   } finally {
     await deletePendingPackage(key as string, options.uploadsDir);

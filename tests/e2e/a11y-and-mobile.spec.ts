@@ -57,6 +57,8 @@ for (const locale of ["fr", "ar"] as const) {
       await page.goto("/me");
       await checkPage(page, locale, t("learning.dashboard.title"));
       await expect(page.getByRole("link", { name: course.title[locale] })).toBeVisible();
+      // Opened but nothing completed yet: the card's button says to start, not to continue.
+      await expect(page.locator(".dashboard-card .actions a").first()).toContainText(t("learning.dashboard.start"));
     });
   });
 }
