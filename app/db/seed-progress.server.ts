@@ -1,7 +1,7 @@
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import type { Locale } from "~/i18n/locales";
 import { submitAssignment } from "~/learning/assignment/submissions.server";
-import { recordCompletionIfMet, requiredLessonIds } from "~/learning/completion.server";
+import { requiredLessonIds } from "~/learning/completion.server";
 import { enrol } from "~/learning/enrolments.server";
 import { markLessonComplete, recordLessonView } from "~/learning/progress.server";
 import { saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "~/learning/quiz/attempts.server";
@@ -105,7 +105,6 @@ async function seedStage(user: { id: string; locale: Locale }, course: CatalogCo
     outcome.lessonsCompleted++;
     if (newlyCompleted) outcome.completions++;
   }
-  if (!done.length) await recordCompletionIfMet(user.id, course, at);
   return outcome;
 }
 
