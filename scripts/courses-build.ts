@@ -17,12 +17,12 @@ function bar(done: number, total: number): string {
 }
 
 const summary = await buildCourses({
-  coursesDir: env.COURSES_DIR,
+  coursesDir: env.COURSES_DIR, packageCoursesDir: env.PACKAGE_COURSES_DIR,
   cacheDir: env.COURSE_CACHE_DIR,
   pipeline: contentPipeline,
   onEvent(event) {
     if (event.type === "plan") {
-      console.log(`courses: ${event.courses} course(s), ${event.lessons} lesson file(s) in ${env.COURSES_DIR}`);
+      console.log(`courses: ${event.courses} course(s), ${event.lessons} lesson file(s) in ${env.COURSES_DIR} and ${env.PACKAGE_COURSES_DIR}`);
     } else if (event.type === "lesson" && tty) {
       const width = (process.stdout.columns || 80) - 1;
       process.stdout.write(`\r${`${bar(event.done, event.total)} ${event.file}`.slice(0, width).padEnd(width)}`);

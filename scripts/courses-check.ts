@@ -9,9 +9,10 @@ import { env } from "~/config/env.server";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-console.log(`courses:check: checking ${env.COURSES_DIR}`);
+console.log(`courses:check: checking ${env.COURSES_DIR} and ${env.PACKAGE_COURSES_DIR}`);
 const summary = await checkCourses({
   coursesDir: env.COURSES_DIR,
+  packageCoursesDir: env.PACKAGE_COURSES_DIR,
   cacheDir: env.COURSE_CACHE_DIR,
   onCourse({ slug, lessons, problems }) {
     const status = problems.length ? plural(problems.length, "problem", "problems") : "ok";

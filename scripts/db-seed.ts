@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   );
   if (!readable) {
     console.log("seed: no compiled courses yet (or compiled by an older version), running the course build");
-    const built = await buildCourses({ coursesDir: env.COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR, pipeline: contentPipeline });
+    const built = await buildCourses({ coursesDir: env.COURSES_DIR, packageCoursesDir: env.PACKAGE_COURSES_DIR, cacheDir: env.COURSE_CACHE_DIR, pipeline: contentPipeline });
     if (built.failures.length) {
       for (const failure of built.failures) console.error(`  ${failure}`);
       console.error("seed: the course build failed; fix the courses and run `npm run courses:build`");

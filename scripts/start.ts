@@ -60,10 +60,12 @@ if (dev) {
     env: { ...process.env, NODE_ENV: "development" },
   });
   // A failed build keeps the last good one served and prints why; the next save tries again.
-  watchCourses(
-    process.env.COURSES_DIR ?? path.resolve("courses"),
-    () => new Promise((resolve) => spawn("npm", ["run", "--silent", "courses:build"], { stdio: "inherit" }).on("exit", resolve)),
-  );
+  const rebuildCourses = () => new Promise((resolve) => spawn("npm", ["run", "--silent", "courses:build"], { stdio: "inherit" }).on("exit", resolve));
+  watchCourses(process.env.COURSES_DIR ?? path.resolve("courses"), rebuildCourses);
+  // Courses made from SCORM packages are built with the others (decision 026); the folder may not exist yet.
+  const packageCourses = process.env.PACKAGE_COURSES_DIR ?? path.resolve("data/courses");
+  fs.mkdirSync(packageCourses, { recursive: true });
+  watchCourses(packageCourses, rebuildCourses);
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { buildCourses } from "~/catalog/build.server";
-import { listCourseSlugs, loadCourseDefinition } from "~/catalog/course-schema.server";
+import { buildCourses, courseFolders } from "~/catalog/build.server";
+import { loadCourseDefinition } from "~/catalog/course-schema.server";
 import { contentPipeline } from "~/content-kinds.server";
 import { validateCourseAssignments } from "~/learning/assignment/assignment-format.server";
 import { validateCourseQuizzes } from "~/learning/quiz/load.server";
@@ -20,6 +20,8 @@ export type CheckSummary = { courses: number; lessons: number; problems: string[
 
 export type CheckOptions = {
   coursesDir: string;
+  /** PACKAGE_COURSES_DIR: courses made from SCORM packages, checked with the others (decision 026). */
+  packageCoursesDir?: string;
   /** Where rendered lessons are cached (the build's cache: a later build then has nothing to compile). */
   cacheDir: string;
   onCourse?: (course: CheckedCourse) => void;
@@ -33,16 +35,18 @@ async function withoutValidCourseFile(coursesDir: string, outline: CourseOutline
   return [...(quizzes.ok ? [] : quizzes.errors), ...(assignments.ok ? [] : assignments.errors)];
 }
 
-export async function checkCourses({ coursesDir, cacheDir, onCourse }: CheckOptions): Promise<CheckSummary> {
-  const slugs = await listCourseSlugs(coursesDir);
-  const outlines = await Promise.all(slugs.map((slug) => readCourseOutline(coursesDir, slug)));
+export async function checkCourses({ coursesDir, packageCoursesDir, cacheDir, onCourse }: CheckOptions): Promise<CheckSummary> {
+  const { folders } = await courseFolders(coursesDir, packageCoursesDir);
+  const slugs = [...folders.keys()].sort();
+  const outlines = await Promise.all(slugs.map((slug) => readCourseOutline(folders.get(slug)!, slug)));
   const library = new Map(outlines.map((o) => [o.slug, new Set(o.lessonIds)]));
 
   const extra = new Map<string, string[]>();
   for (const outline of outlines) {
-    const problems = await lessonFileProblems(coursesDir, outline.slug, library);
-    const definition = await loadCourseDefinition(coursesDir, outline.slug);
-    if (!definition.ok) problems.push(...definition.errors, ...(await withoutValidCourseFile(coursesDir, outline)));
+    const dir = folders.get(outline.slug)!;
+    const problems = await lessonFileProblems(dir, outline.slug, library);
+    const definition = await loadCourseDefinition(dir, outline.slug);
+    if (!definition.ok) problems.push(...definition.errors, ...(await withoutValidCourseFile(dir, outline)));
     extra.set(outline.slug, problems);
   }
 
@@ -51,6 +55,7 @@ export async function checkCourses({ coursesDir, cacheDir, onCourse }: CheckOpti
   let lessons = 0;
   await buildCourses({
     coursesDir,
+    packageCoursesDir,
     cacheDir,
     pipeline: contentPipeline,
     writeManifest: false,

@@ -213,3 +213,21 @@ describe("content kinds in the build", () => {
     expect(unknown.failures).toEqual([expect.stringMatching(/^courses\/sample\/lessons\/cases\.fr\.mdx: .*Poll/)]);
   });
 });
+
+describe("courses made from packages (PACKAGE_COURSES_DIR, decision 026)", () => {
+  test("are built with the content repository's, and a slug in both folders is a build error that publishes nothing", async () => {
+    const packageCoursesDir = path.join(dirs.root, "data", "courses");
+    fs.mkdirSync(packageCoursesDir, { recursive: true });
+    writeCourse(dirs.coursesDir, "sample");
+    writeCourse(packageCoursesDir, "from-package");
+    const both = () => buildCourses({ coursesDir: dirs.coursesDir, packageCoursesDir, cacheDir: dirs.cacheDir, pipeline: NO_KINDS });
+    expect((await both()).failures).toEqual([]);
+    expect(readManifest().courses.map((c) => c.slug)).toEqual(["from-package", "sample"]);
+
+    const before = fs.readFileSync(manifestPath(dirs.cacheDir), "utf8");
+    writeCourse(packageCoursesDir, "sample");
+    const clash = await both();
+    expect(clash.failures).toEqual([expect.stringMatching(/^courses\/sample: a course with this slug is already in courses\/sample/)]);
+    expect(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")).toBe(before);
+  });
+});

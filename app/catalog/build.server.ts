@@ -31,6 +31,11 @@ import type { CourseDefinition, IslandPlacement, Segment } from "./types";
 
 export type BuildOptions = {
   coursesDir: string;
+  /**
+   * Courses made on the server from SCORM packages (PACKAGE_COURSES_DIR, decision 026): built like
+   * coursesDir's; a slug in both folders is a build error.
+   */
+  packageCoursesDir?: string;
   cacheDir: string;
   /** The content kinds and cross-kind checks (app/content-kinds.server.ts). */
   pipeline: ContentPipeline;
@@ -167,16 +172,33 @@ function lessonCount(course: CourseDefinition): number {
  * manifest — only when nothing failed, so the server keeps serving the last
  * good build.
  */
-export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, writeManifest = true }: BuildOptions): Promise<BuildSummary> {
+/** slug → the folder holding it, over both course folders; a slug in both is reported, and only the first one built. */
+export async function courseFolders(coursesDir: string, packageCoursesDir?: string): Promise<{ folders: Map<string, string>; clashes: string[] }> {
+  const folders = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const dir of packageCoursesDir && path.resolve(packageCoursesDir) !== path.resolve(coursesDir) ? [coursesDir, packageCoursesDir] : [coursesDir]) {
+    for (const slug of await listCourseSlugs(dir)) {
+      const first = folders.get(slug);
+      if (first) clashes.push(`${displayPath(dir, slug)}: a course with this slug is already in ${displayPath(first, slug)} (slugs must be unique across both course folders)`);
+      else folders.set(slug, dir);
+    }
+  }
+  return { folders, clashes };
+}
+
+export async function buildCourses({ coursesDir: mainCoursesDir, packageCoursesDir, cacheDir, pipeline, onEvent, writeManifest = true }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const components = islandComponents(pipeline.kinds);
   const failures: string[] = [];
-  const slugs = await listCourseSlugs(coursesDir);
+  const { folders, clashes } = await courseFolders(mainCoursesDir, packageCoursesDir);
+  failures.push(...clashes);
+  const slugs = [...folders.keys()].sort();
+  const dirOf = (slug: string) => folders.get(slug)!;
 
   const valid: CourseDefinition[] = [];
   const invalid = new Map<string, string[]>();
   for (const slug of slugs) {
-    const checked = await loadCourseDefinition(coursesDir, slug);
+    const checked = await loadCourseDefinition(dirOf(slug), slug);
     if (checked.ok) valid.push(checked.course);
     else invalid.set(slug, checked.errors);
   }
@@ -195,6 +217,7 @@ export async function buildCourses({ coursesDir, cacheDir, pipeline, onEvent, wr
       onEvent?.({ type: "course", slug, lessons: 0, compiled: 0, cacheHits: 0, errors });
       continue;
     }
+    const coursesDir = dirOf(slug);
     const courseDir = path.join(coursesDir, slug);
     const errors: string[] = [];
     const stats = { compiled: 0, cacheHits: 0 };

@@ -19,6 +19,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Tadrib <no-reply@tadrib.local>"),
   /** Where compiled lessons are cached (see app/catalog). */
   COURSES_DIR: z.string().default(path.resolve("courses")),
+  /** Courses made on the server from SCORM packages (/admin/scorm), ordinary course folders built with COURSES_DIR's (decision 026). */
+  PACKAGE_COURSES_DIR: z.string().default(path.resolve("data/courses")),
   COURSE_CACHE_DIR: z.string().default(path.resolve(".cache/courses")),
   /** Files learners attach to assignment submissions (names are random ids; see app/learning/assignment). */
   UPLOADS_DIR: z.string().default(path.resolve("data/uploads")),
