@@ -39,7 +39,11 @@ async function main() {
   // Imported SCORM packages' files, sandboxed (server/scorm-content.ts), on this origin or SCORM_CONTENT_ORIGIN.
   app.use(
     SCORM_CONTENT_PATH,
-    scormContent({ storeDir: env.SCORM_DIR, frameAncestors: frameAncestorsFor(env.SCORM_CONTENT_ORIGIN, new URL(appOrigin()).origin) }),
+    scormContent({
+      storeDir: env.SCORM_DIR,
+      frameAncestors: frameAncestorsFor(env.SCORM_CONTENT_ORIGIN, new URL(appOrigin()).origin),
+      lmsOrigin: new URL(appOrigin()).origin,
+    }),
   );
 
   if (viteDevServer) {

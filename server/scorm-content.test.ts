@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frameApiScript } from "~/scorm/player/frame-api.server";
 import { contentOriginOnly, resolvePackageFile, SCORM_CONTENT_PATH, scormContent } from "./scorm-content";
 import { securityHeaders } from "./security";
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const app = express();
   app.use(securityHeaders({ dev: false }));
   app.use(contentOriginOnly("https://scorm.example.org", { trustProxy: false }));
-  app.use(SCORM_CONTENT_PATH, scormContent({ storeDir: store, frameAncestors: "'self'" }));
+  app.use(SCORM_CONTENT_PATH, scormContent({ storeDir: store, frameAncestors: "'self'", lmsOrigin: "https://tadrib.example.org" }));
   app.get("/me", (_req, res) => res.send("a Tadrib page"));
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -75,7 +76,25 @@ describe("package content", () => {
     expect(csp).not.toContain("allow-same-origin");
     expect(page.headers["x-frame-options"]).toBe("SAMEORIGIN");
     expect(page.headers["set-cookie"]).toBeUndefined();
-    expect(page.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // Pages name the frame API by its hash: revalidated, never kept stale for a year.
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    expect(page.headers.etag).toBeTruthy();
+  });
+
+  it("puts the frame's SCORM API script first in every page, before the page's own scripts", async () => {
+    const { fileName } = frameApiScript();
+    const tag = `<script src="/scorm-content/_runtime/${fileName}" data-lms-origin="https://tadrib.example.org"></script>`;
+    expect((await get(`/scorm-content/${KEY}/index.html`)).body).toBe(`<!doctype html>${tag}<title>SCO</title>`);
+    expect((await get(`/scorm-content/${KEY}/sub/page.html`)).body).toBe(`${tag}<p>sub</p>`);
+    const script = await get(`/scorm-content/_runtime/${fileName}`);
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(script.headers["content-security-policy"]).toContain("sandbox allow-scripts");
+    expect(script.body).toContain("API_1484_11");
+    expect((await get(`/scorm-content/_runtime/frame-api.0000000000000000.js`)).status).toBe(404);
+    // Scripts and other files are served as they are.
+    expect((await get(`/scorm-content/${KEY}/scripts/app.js`)).body).toBe("console.log(1)");
   });
 
   it("types scripts and media from the import's allow list, names with spaces and accents included", async () => {

@@ -3,6 +3,9 @@ import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { checkEntryName } from "~/scorm/entry-names";
 import { extensionOf, fileTypeVerdict, PACKAGE_FILE_TYPES } from "~/scorm/file-types";
+import { parseManifest } from "~/scorm/manifest.server";
+import { frameApiScript } from "~/scorm/player/frame-api.server";
+import { injectFirstScript } from "~/scorm/player/inject-script";
 import { isPackageKey } from "~/scorm/store.server";
 
 /**
@@ -16,6 +19,12 @@ import { isPackageKey } from "~/scorm/store.server";
  * import judged the zip's names, the extension on the import's allow list
  * (which gives the Content-Type), and the real path, symlinks resolved, the
  * one the segments name.
+ *
+ * Every HTML page of a package is served with one script put first, the
+ * frame's SCORM API (app/scorm/player/frame-api.server.ts): it exists before
+ * the content's first script runs, in every frame and pop-up of the package.
+ * Those pages are revalidated (no-cache, with an ETag), because they name the
+ * API script by its hash; everything else is immutable.
  */
 export const SCORM_CONTENT_PATH = "/scorm-content";
 
@@ -28,10 +37,35 @@ export function frameAncestorsFor(contentOrigin: string | undefined, appOrigin: 
   return contentOrigin ? appOrigin : "'self'";
 }
 
-type Options = { storeDir: string; frameAncestors: string };
+/** lmsOrigin: Tadrib's own origin, where the player page runs (the only window the frame API talks to). */
+type Options = { storeDir: string; frameAncestors: string; lmsOrigin: string };
 
-export function scormContent({ storeDir, frameAncestors }: Options) {
+export const FRAME_API_PATH = "/_runtime/";
+const HTML = new Set(["html", "htm"]);
+
+export function scormContent({ storeDir, frameAncestors, lmsOrigin }: Options) {
   const csp = scormContentCsp(frameAncestors);
+  const frameApi = frameApiScript();
+  const versions = new Map<string, Promise<string | null>>();
+  /** The package's SCORM version, from its manifest, read once: a package folder never changes. */
+  const versionOf = (key: string) => {
+    let pending = versions.get(key);
+    if (!pending) {
+      pending = fs
+        .readFile(path.join(storeDir, key, "imsmanifest.xml"))
+        .then((bytes) => {
+          const parsed = parseManifest(bytes);
+          return parsed.ok ? parsed.manifest.version : null;
+        })
+        .catch(() => null);
+      versions.set(key, pending);
+      if (versions.size > 500) versions.delete(versions.keys().next().value as string);
+    }
+    return pending;
+  };
+  const scriptTag = (version: string | null) =>
+    `<script src="${SCORM_CONTENT_PATH}${FRAME_API_PATH}${frameApi.fileName}"${version ? ` data-scorm-version="${version}"` : ""} data-lms-origin="${escapeAttribute(lmsOrigin)}"></script>`;
+
   const files = express.static(storeDir, {
     // Folders are content-addressed and never change (decision 021): cached for a year, never revalidated.
     immutable: true,
@@ -48,15 +82,33 @@ export function scormContent({ storeDir, frameAncestors }: Options) {
 
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" && req.method !== "HEAD") return notFound(res, csp);
+    if (req.path === `${FRAME_API_PATH}${frameApi.fileName}`) {
+      res.setHeader("Content-Type", "text/javascript; charset=utf-8");
+      res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      setContentHeaders(res, csp);
+      return res.send(frameApi.source);
+    }
     resolvePackageFile(storeDir, req.path)
-      .then((relative) => {
+      .then(async (relative) => {
         if (!relative) return notFound(res, csp);
+        if (HTML.has(extensionOf(relative))) {
+          const [key] = relative.split("/");
+          const [bytes, version] = await Promise.all([fs.readFile(path.join(storeDir, ...relative.split("/"))), versionOf(key)]);
+          res.setHeader("Content-Type", PACKAGE_FILE_TYPES[extensionOf(relative)]);
+          res.setHeader("Cache-Control", "no-cache");
+          setContentHeaders(res, csp);
+          return res.send(injectFirstScript(bytes, scriptTag(version)));
+        }
         // What express.static reads is exactly the path judged here, encoded again segment by segment.
         req.url = `/${relative.split("/").map(encodeURIComponent).join("/")}`;
         files(req, res, (error?: { status?: number }) => (error && error.status !== 404 ? next(error) : notFound(res, csp)));
       })
       .catch(next);
   };
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
 function setContentHeaders(res: Response, csp: string) {

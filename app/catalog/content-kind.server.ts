@@ -29,6 +29,11 @@ export type ContentKindServer = {
   placement?: PlacementWords;
   /** Data the island needs for the learner, loaded with the lesson (so it renders complete without JavaScript). */
   loadIsland?: IslandLoader;
+  /**
+   * The island decides when its lesson is complete (a SCORM package, once every part of it is done):
+   * the lesson has no "mark as complete" of its own, and a learner's request to mark it is refused.
+   */
+  completesLesson?: boolean;
   /** Minutes one island of this kind adds to its lesson's study time, given the kind's built entries. */
   studyMinutes?: (input: { props: Record<string, JsonValue>; entries: Record<string, JsonValue> }) => number;
 };
@@ -106,6 +111,16 @@ export async function loadIslandData(
       return load ? load({ ...input, props: segment.props }) : null;
     }),
   );
+}
+
+/** Whether a lesson's completion belongs to one of its islands (a kind with completesLesson placed in it). */
+export function lessonCompletedByIsland(
+  kinds: readonly ContentKindServer[],
+  islands: readonly { kind: string; lessonId: string }[] | undefined,
+  lessonId: string,
+): boolean {
+  const owning = new Set(kinds.filter((k) => k.completesLesson).map((k) => k.name));
+  return (islands ?? []).some((i) => i.lessonId === lessonId && owning.has(i.kind));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { getLessonContent } from "~/catalog/catalog.server";
-import { loadIslandData } from "~/catalog/content-kind.server";
+import { lessonCompletedByIsland, loadIslandData } from "~/catalog/content-kind.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import { contentPipeline } from "~/content-kinds.server";
 import type { Locale } from "~/i18n/locales";
@@ -56,6 +56,8 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     done: progress.lessonStates[lessonId] === "done",
+    /** The lesson completes with its island (a SCORM package): no "mark as complete" button. */
+    completedByIsland: lessonCompletedByIsland(contentPipeline.kinds, course.islands, lessonId),
     percent: progress.evaluation.percent,
     courseCompletedAt: progress.completion?.completedAt.toISOString() ?? null,
     certificate,
@@ -68,5 +70,6 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
 
 export async function completeLesson(slug: string, lessonId: string, userId: string) {
   const { course } = await requireEnrolledLesson(slug, lessonId, userId);
+  if (lessonCompletedByIsland(contentPipeline.kinds, course.islands, lessonId)) throw new Response("Bad request", { status: 400 });
   return markLessonComplete(userId, course, lessonId);
 }

@@ -84,7 +84,7 @@ export default function LessonPage() {
       <section className="lesson-complete stack" aria-live="polite">
         {page.done ? (
           <p className="alert alert-success lesson-done">{t("learning.lesson.done")}</p>
-        ) : (
+        ) : page.completedByIsland ? null : (
           <Form method="post" className="actions">
             <input type="hidden" name="intent" value="complete" />
             <button type="submit" className="button">

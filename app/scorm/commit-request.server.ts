@@ -2,6 +2,7 @@ import { getUser } from "~/auth/guards.server";
 import { db } from "~/db/client.server";
 import { parseCommitBody } from "./commit-body.server";
 import { commitScormData } from "./commits.server";
+import { packageStateAfterCommit } from "./player/lesson-package.server";
 
 /**
  * POST /api/scorm/attempts/:attemptId/commit, as the player page sends it:
@@ -25,7 +26,9 @@ function answer(body: Record<string, unknown>, status = 200) {
 export async function commitRequest(request: Request, attemptId: string): Promise<Response> {
   const user = await getUser(request);
   if (!user) return answer({ error: "not-signed-in" }, 401);
-  const attempt = await db.scormAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { courseId: true, scoId: true } });
+  const attempt = await db.scormAttempt.findFirst({
+    where: { id: attemptId, userId: user.id }, select: { courseId: true, scoId: true, lessonId: true, enrolmentId: true },
+  });
   if (!attempt) return answer({ error: "attempt-not-found" }, 404);
 
   const body = await parseCommitBody(request);
@@ -39,5 +42,7 @@ export async function commitRequest(request: Request, attemptId: string): Promis
     return answer(error, status);
   }
   const { ok: _ok, ...committed } = result;
-  return answer(committed);
+  // What the commit means for the lesson (and completes it once the package is done): the player shows it.
+  const progress = await packageStateAfterCommit({ userId: user.id, courseId: attempt.courseId, lessonId: attempt.lessonId, enrolmentId: attempt.enrolmentId });
+  return answer({ ...committed, progress });
 }

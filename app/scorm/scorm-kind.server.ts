@@ -9,8 +9,9 @@ import { env } from "~/config/env.server";
 import { parseManifest, type ScormItem } from "./manifest.server";
 import { isPackageKey, packageDir } from "./store.server";
 
-/** <Scorm id="…" /> in a lesson: the island kind's name, shared by its two halves. */
-export const SCORM_ISLAND = "scorm";
+import { SCORM_ISLAND } from "./scorm-kind";
+
+export { SCORM_ISLAND };
 export const SCORM_DIR_NAME = "scorm";
 export const SCORM_EXTENSION = ".yml";
 /** Study time a package adds to its lesson when nothing better is known (decision 019). */
@@ -184,4 +185,11 @@ export const scormKindServer: ContentKindServer = {
     one: "a SCORM package",
   },
   studyMinutes: () => MINUTES_PER_SCORM_PACKAGE,
+  // Done when the package is (app/scorm/player/lesson-package.server.ts), never by a button.
+  completesLesson: true,
+  loadIsland: async (input) => {
+    // Imported on use: the player's data needs the database and tracking, the course build does not.
+    const { scormIslandData } = await import("./player/lesson-package.server");
+    return (await scormIslandData(input)) as unknown as JsonValue | null;
+  },
 };
