@@ -12,7 +12,7 @@ import { startHousekeeping } from "~/jobs/housekeeping.server";
 import { requestLogger, log } from "./log";
 import { mediaFiles } from "./media";
 import { formRequestGuard } from "./request-guard";
-import { contentOriginOnly, frameAncestorsFor, SCORM_CONTENT_PATH, scormContent } from "./scorm-content";
+import { contentOriginOnly, SCORM_CONTENT_PATH, scormContent } from "./scorm-content";
 import { originCheck, securityHeaders } from "./security";
 
 const dev = env.NODE_ENV !== "production";
@@ -31,20 +31,14 @@ async function main() {
 
   app.use(requestLogger());
   app.use(compression());
-  app.use(securityHeaders({ dev }));
   app.use(contentOriginOnly(env.SCORM_CONTENT_ORIGIN, { trustProxy: env.TRUST_PROXY }));
+  // Imported SCORM packages' files, sandboxed (server/scorm-content.ts), on this origin or SCORM_CONTENT_ORIGIN:
+  // before securityHeaders, because package content has a header set of its own (decision 024).
+  app.use(SCORM_CONTENT_PATH, scormContent({ storeDir: env.SCORM_DIR, lmsOrigin: new URL(appOrigin()).origin }));
+  app.use(securityHeaders({ dev }));
 
   // Lesson images, video, audio and captions, from the course cache (server/media.ts).
   app.use("/media", mediaFiles(env.COURSE_CACHE_DIR));
-  // Imported SCORM packages' files, sandboxed (server/scorm-content.ts), on this origin or SCORM_CONTENT_ORIGIN.
-  app.use(
-    SCORM_CONTENT_PATH,
-    scormContent({
-      storeDir: env.SCORM_DIR,
-      frameAncestors: frameAncestorsFor(env.SCORM_CONTENT_ORIGIN, new URL(appOrigin()).origin),
-      lmsOrigin: new URL(appOrigin()).origin,
-    }),
-  );
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);

@@ -28,23 +28,23 @@ import { isPackageKey } from "~/scorm/store.server";
  */
 export const SCORM_CONTENT_PATH = "/scorm-content";
 
-export function scormContentCsp(frameAncestors: string): string {
-  return `sandbox allow-scripts allow-forms allow-popups; frame-ancestors ${frameAncestors}`;
-}
-
-/** Who may frame package pages: Tadrib itself, wherever the content is served from. */
-export function frameAncestorsFor(contentOrigin: string | undefined, appOrigin: string): string {
-  return contentOrigin ? appOrigin : "'self'";
-}
+/**
+ * No frame-ancestors: a sandboxed page's origin is opaque, and an opaque
+ * ancestor matches no frame-ancestors source ('self', an origin, not even
+ * *), so the child frames of a frameset package would be refused (seen in
+ * Chromium). Package content carries no session and no personal data, so
+ * another site framing it shows public course material and nothing else.
+ */
+export const SCORM_CONTENT_CSP = "sandbox allow-scripts allow-forms allow-popups";
 
 /** lmsOrigin: Tadrib's own origin, where the player page runs (the only window the frame API talks to). */
-type Options = { storeDir: string; frameAncestors: string; lmsOrigin: string };
+type Options = { storeDir: string; lmsOrigin: string };
 
 export const FRAME_API_PATH = "/_runtime/";
 const HTML = new Set(["html", "htm"]);
 
-export function scormContent({ storeDir, frameAncestors, lmsOrigin }: Options) {
-  const csp = scormContentCsp(frameAncestors);
+export function scormContent({ storeDir, lmsOrigin }: Options) {
+  const csp = SCORM_CONTENT_CSP;
   const frameApi = frameApiScript();
   const versions = new Map<string, Promise<string | null>>();
   /** The package's SCORM version, from its manifest, read once: a package folder never changes. */
@@ -114,8 +114,9 @@ function escapeAttribute(value: string): string {
 function setContentHeaders(res: Response, csp: string) {
   res.setHeader("Content-Security-Policy", csp);
   res.setHeader("X-Content-Type-Options", "nosniff");
-  // Browsers that know frame-ancestors ignore this; older ones at least refuse being framed elsewhere.
-  res.setHeader("X-Frame-Options", "SAMEORIGIN");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  // A pop-up the package opens keeps its opener (where it finds the player page), which same-origin would cut.
+  res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
   // The sandboxed page's origin is opaque: its own scripts, module scripts and XHRs of its JSON are
   // cross-origin requests. Package files are course material, as public as /media, and never personal.
   res.setHeader("Access-Control-Allow-Origin", "*");
@@ -169,6 +170,7 @@ export function contentOriginOnly(contentOrigin: string | undefined, { trustProx
     if (!contentHost) return next();
     const host = ((trustProxy ? req.get("x-forwarded-host") : undefined) ?? req.get("host") ?? "").toLowerCase();
     if (host !== contentHost || req.path.startsWith(`${SCORM_CONTENT_PATH}/`)) return next();
+    res.setHeader("X-Content-Type-Options", "nosniff");
     res.status(404).type("text/plain").send("Not found");
   };
 }

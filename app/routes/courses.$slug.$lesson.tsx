@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LessonIsland } from "~/content-kinds";
@@ -13,6 +13,12 @@ import { readFormData } from "~/http/form.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },
 ];
+
+/**
+ * Pop-ups a SCORM package opens (from its sandboxed frame) keep their opener, through which they reach the
+ * player on this page; same-origin, every other page's policy, would cut it (docs/decisions/024).
+ */
+export const headers: HeadersFunction = () => ({ "Cross-Origin-Opener-Policy": "same-origin-allow-popups" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -37,7 +37,8 @@ test("package files come with their type, nosniff and a sandbox without allow-sa
   const headers = page.headers();
   expect(headers["content-type"]).toBe("text/html; charset=utf-8");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["content-security-policy"]).toBe("sandbox allow-scripts allow-forms allow-popups; frame-ancestors 'self'");
+  expect(headers["content-security-policy"]).toBe("sandbox allow-scripts allow-forms allow-popups");
+  expect(headers["x-frame-options"]).toBeUndefined();
   expect(headers["set-cookie"]).toBeUndefined();
   expect((await request.get(`/scorm-content/${key}/js/probe.js`)).headers()["content-type"]).toBe("text/javascript; charset=utf-8");
   for (const url of [`/scorm-content/${key}/%2e%2e/%2e%2e/package.json`, `/scorm-content/${key}/..%2f..%2fpackage.json`, `/scorm-content/${"0".repeat(64)}/index.html`]) {

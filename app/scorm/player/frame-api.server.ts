@@ -16,9 +16,13 @@ import path from "node:path";
  * window.name ("tadrib-scorm:" + JSON), so content that calls LMSInitialize
  * and LMSGetValue before onload, in its first inline script, already reads
  * its saved suspend data and location. A page that navigates to another page
- * of the same SCO hands its up-to-date view on through window.name; frames of
- * a frameset and pop-ups (no snapshot of their own) fill their cache from the
- * player page by message, as CrossFrameAPI does after Initialize.
+ * of the same SCO hands its up-to-date view on through window.name. Frames
+ * of a frameset, iframes and pop-ups of the package get it in the fragment of
+ * their address, put there by their parent's (or opener's) copy of this
+ * script as they are created and taken out again by their own before the
+ * page's scripts run (a frame's name cannot be changed once it exists). All
+ * of them refresh the cache from the player page by message after Initialize,
+ * as CrossFrameAPI does.
  *
  * Messages go to the player page only (window.top, or the top of the opener
  * for a pop-up), with the Tadrib origin as target origin.
@@ -33,7 +37,13 @@ const FRAME_API_BOOT = `(function () {
   var lmsOrigin = (script && script.getAttribute("data-lms-origin")) || "*";
   var snapshot = null;
   try {
-    if (typeof window.name === "string" && window.name.indexOf(PREFIX) === 0) snapshot = JSON.parse(window.name.slice(PREFIX.length));
+    if (typeof window.name === "string" && window.name.indexOf(PREFIX) === 0) {
+      snapshot = JSON.parse(window.name.slice(PREFIX.length));
+    } else if (location.hash.indexOf("#" + PREFIX) === 0) {
+      snapshot = JSON.parse(decodeURIComponent(location.hash.slice(PREFIX.length + 1)));
+      // The page's own fragment comes back before any of its scripts can read the address.
+      history.replaceState(history.state, "", location.pathname + location.search + (snapshot.hash || ""));
+    }
   } catch (e) { snapshot = null; }
   if (snapshot && (snapshot.version === "1.2" || snapshot.version === "2004")) version = snapshot.version;
   var target = null;
@@ -49,13 +59,51 @@ const FRAME_API_BOOT = `(function () {
   }
   if (version !== "2004") window.API = api;
   if (version !== "1.2") window.API_1484_11 = api;
-  if (snapshot) {
-    window.addEventListener("pagehide", function () {
-      var cmi = {};
-      api._cache.forEach(function (value, key) { if (/^(cmi|adl)\\./.test(key)) cmi[key] = value; });
-      try { window.name = PREFIX + JSON.stringify({ version: version, cmi: cmi }); } catch (e) { /* the next page asks by message */ }
-    });
+  if (!snapshot) return;
+
+  function cmiNow() {
+    var cmi = {};
+    api._cache.forEach(function (value, key) { if (/^(cmi|adl)\\./.test(key)) cmi[key] = value; });
+    return cmi;
   }
+  // The next page of this SCO in the same frame starts from what this one knew.
+  window.addEventListener("pagehide", function () {
+    try { window.name = PREFIX + JSON.stringify({ version: version, cmi: cmiNow() }); } catch (e) { /* it asks by message */ }
+  });
+  // A page of this package in a child frame or a pop-up gets the data in its address's fragment,
+  // read (and taken out) by its own copy of this script: it can answer GetValue at once too.
+  var base = location.href.replace(/[#?].*$/, "").replace(/[^/]*$/, "");
+  var packageRoot = (base.match(/^.*?\\/scorm-content\\/[0-9a-f]{64}\\//) || [base])[0];
+  function withData(url) {
+    if (typeof url !== "string" || !url || /^(about|javascript|data|blob):/i.test(url)) return url;
+    var absolute;
+    try { absolute = new URL(url, location.href); } catch (e) { return url; }
+    if (absolute.href.indexOf(packageRoot) !== 0) return url;
+    var data = { version: version, cmi: cmiNow() };
+    if (absolute.hash) data.hash = absolute.hash;
+    absolute.hash = PREFIX + encodeURIComponent(JSON.stringify(data));
+    return absolute.href;
+  }
+  function handOff(frame) {
+    if (frame.__tadribScorm) return;
+    frame.__tadribScorm = true;
+    var src = frame.getAttribute("src");
+    var carried = withData(src);
+    if (carried !== src) frame.setAttribute("src", carried);
+  }
+  function scan(node) {
+    if (node.nodeName === "FRAME" || node.nodeName === "IFRAME") handOff(node);
+    else if (node.querySelectorAll) Array.prototype.forEach.call(node.querySelectorAll("frame, iframe"), handOff);
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) { Array.prototype.forEach.call(record.addedNodes, scan); });
+  }).observe(document, { childList: true, subtree: true });
+  var open = window.open;
+  window.open = function (url) {
+    var args = Array.prototype.slice.call(arguments);
+    args[0] = withData(url);
+    return open.apply(window, args);
+  };
 })();
 `;
 

@@ -181,7 +181,7 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
                     disabled={!hydrated || !island.available || loading}
                     onClick={() => void play(item.identifier)}
                   >
-                    {item.title}
+                    <bdi>{item.title}</bdi>
                   </button>{" "}
                   <span className={`badge scorm-status scorm-status-${status}`}>{t(`tracking.status.${status}`)}</span>
                   {current ? <span className="visually-hidden"> ({t("tracking.player.current")})</span> : null}

@@ -116,8 +116,10 @@ export class ScormSession {
     const fn = this.api[method] as (...a: string[]) => unknown;
     const result = String(fn.apply(this.api, args));
     if (SET.has(method) && result === "true") {
-      this.unsaved.set(args[0], args[1]);
+      // adl.nav.* are requests to the player (SCORM 2004 navigation), not data to keep.
       if (args[0] === "adl.nav.request") this.navRequest = args[1];
+      if (args[0].startsWith("adl.")) return result;
+      this.unsaved.set(args[0], args[1]);
       this.startAutocommit();
     } else if (COMMIT.has(method) && result === "true") {
       void this.commit();
@@ -171,8 +173,11 @@ export class ScormSession {
     }
     if (answer.status === 400 && answer.body?.error === "invalid-cmi") {
       // Refused elements would be refused forever: drop them (the server logged nothing, and stored nothing), keep the rest.
-      for (const problem of answer.body.problems ?? []) this.unsaved.delete(problem.element);
+      const refused = new Set((answer.body.problems ?? []).map((p) => p.element));
+      for (const element of refused) this.unsaved.delete(element);
       this.events.onCommitFailed?.("refused");
+      // The rest was refused with them (one bad element refuses the commit): it goes again, without them.
+      if (refused.size && this.unsaved.size) await this.send(terminate);
       return;
     }
     this.events.onCommitFailed?.("failed");
