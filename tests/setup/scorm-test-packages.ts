@@ -63,6 +63,7 @@ var early = { found: !!api, init: api ? String(api.LMSInitialize("")) : "", entr
 status: <output id="status"></output>; location: <output id="location"></output>; name: <output id="name"></output>;
 saved: <output id="suspend-length"></output> characters starting <output id="suspend-start"></output>.</p>
 <button id="save" type="button">Save my place</button>
+<button id="note" type="button">Note my place, not committed</button>
 <button id="complete" type="button">Complete</button>
 <button id="score" type="button">Score 85</button>
 <button id="fail" type="button">Score 40</button>
@@ -83,6 +84,7 @@ document.getElementById("save").onclick = function () {
   api.LMSSetValue("cmi.interactions.0.student_response", new Array(300).join("long answer "));
   did("saved " + api.LMSCommit(""));
 };
+document.getElementById("note").onclick = function () { api.LMSSetValue("cmi.core.lesson_location", "page-9"); did("noted"); };
 document.getElementById("complete").onclick = function () { api.LMSSetValue("cmi.core.lesson_status", "completed"); did("completed " + api.LMSCommit("")); };
 document.getElementById("score").onclick = function () { api.LMSSetValue("cmi.core.score.raw", "85"); api.LMSSetValue("cmi.core.score.max", "100"); did("scored " + api.LMSCommit("")); };
 document.getElementById("fail").onclick = function () { api.LMSSetValue("cmi.core.score.raw", "40"); api.LMSSetValue("cmi.core.lesson_status", "failed"); did("failed " + api.LMSCommit("")); };
