@@ -96,7 +96,7 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
 
       <section className="stack" aria-labelledby="use-course-title">
         <h3 id="use-course-title">{t("scorm.use.newCourse.title")}</h3>
-        <Form method="post" className="form">
+        <Form method="post" className="form" aria-labelledby="use-course-title">
           <input type="hidden" name="intent" value="create-course" />
           <input type="hidden" name="sha256" value={pkg.sha256} />
           <Field id="course-title" label={t("scorm.use.fields.title")} error={create.title}>
@@ -142,7 +142,7 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
       <section className="stack" aria-labelledby="use-lesson-title">
         <h3 id="use-lesson-title">{t("scorm.use.newLesson.title")}</h3>
         {courses.length ? (
-          <Form method="post" className="form">
+          <Form method="post" className="form" aria-labelledby="use-lesson-title">
             <input type="hidden" name="intent" value="add-lesson" />
             <input type="hidden" name="sha256" value={pkg.sha256} />
             <Field id="lesson-where" label={t("scorm.use.fields.where")} error={add.course ?? add.position}>
@@ -196,7 +196,7 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
       <section className="stack" aria-labelledby="use-replace-title">
         <h3 id="use-replace-title">{t("scorm.use.replace.title")}</h3>
         {targets.length ? (
-          <Form method="post" className="form">
+          <Form method="post" className="form" aria-labelledby="use-replace-title">
             <input type="hidden" name="intent" value="replace-package" />
             <input type="hidden" name="sha256" value={pkg.sha256} />
             <Field id="replace-target" label={t("scorm.use.fields.target")} hint={t("scorm.use.replace.hint")} error={replace.target}>
