@@ -1,5 +1,7 @@
 import { getUser } from "~/auth/guards.server";
+import { getCatalog } from "~/catalog/catalog.server";
 import { db } from "~/db/client.server";
+import { recordCompletionIfMet } from "~/learning/completion.server";
 import { parseCommitBody } from "./commit-body.server";
 import { commitScormData } from "./commits.server";
 
@@ -38,6 +40,9 @@ export async function commitRequest(request: Request, attemptId: string): Promis
     const { ok: _ok, status, ...error } = result;
     return answer(error, status);
   }
+  // A commit can finish the package, hence the course: completions go through the one path that exists for them.
+  const course = (await getCatalog()).courses.find((c) => c.id === attempt.courseId);
+  if (course?.definition.completion.scorm?.length) await recordCompletionIfMet(user.id, course);
   const { ok: _ok, ...committed } = result;
   return answer(committed);
 }

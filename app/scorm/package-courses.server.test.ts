@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createAuthSession } from "~/auth/session.server";
+import { action as commitAction } from "~/routes/api.scorm.attempts.$attemptId.commit";
 import { buildCourses } from "~/catalog/build.server";
 import { manifestPath } from "~/catalog/cache.server";
 import { getCatalog } from "~/catalog/catalog.server";
@@ -103,12 +105,23 @@ describe("a new course from a package", () => {
     await enrolmentFor(learner.id, course.id);
     const launch = await loadScormData({ userId: learner.id, courseId: course.id, lessonId: "package", packageId: pkg.id, scoId: "item1" });
     if (!launch.ok) throw new Error(launch.error);
-    const commit = (seq: number, values: Record<string, string>) =>
-      commitScormData({ userId: learner.id, courseId: course.id, scoId: "item1", attemptId: launch.attemptId, seq, values });
+    // Committed through the route the player posts to: the commit that finishes the package completes the course.
+    const { token } = await createAuthSession(learner.id);
+    const commit = async (seq: number, values: Record<string, string>) => {
+      const { attemptId } = launch;
+      const request = new Request(`http://localhost/api/scorm/attempts/${attemptId}/commit`, {
+        method: "POST",
+        body: JSON.stringify({ seq, values }),
+        headers: { "content-type": "application/json", cookie: `tadrib_session=${token}` },
+      });
+      expect((await commitAction({ request, params: { attemptId }, context: {} })).status).toBe(200);
+    };
+    const completion = () => db.completion.findFirst({ where: { userId: learner.id, courseId: course.id } });
     await commit(1, { "cmi.core.lesson_status": "incomplete" });
-    expect(await recordCompletionIfMet(learner.id, course)).toEqual({ completed: false, newlyCompleted: false });
+    expect(await completion()).toBeNull();
     await commit(2, { "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "90" });
-    expect(await recordCompletionIfMet(learner.id, course)).toEqual({ completed: true, newlyCompleted: true });
+    expect(await completion()).toMatchObject({ courseVersion: course.version });
+    expect(await recordCompletionIfMet(learner.id, course)).toEqual({ completed: true, newlyCompleted: false });
   });
 
   test("bad input and taken slugs are refused, and nothing changes", async () => {
