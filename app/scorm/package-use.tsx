@@ -63,7 +63,7 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
     textIn(course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId)?.title ?? {}, locale) || lessonId;
 
   return (
-    <section className="stack" aria-labelledby="use-title">
+    <section className="stack scorm-use" aria-labelledby="use-title">
       <h2 id="use-title">{t("scorm.use.title")}</h2>
       <p>{t("scorm.use.intro")}</p>
       <p className="field-hint">
