@@ -57,6 +57,7 @@ async function packageUseAction(form: FormData, intent: UseIntent): Promise<UseS
       ? { ok: false, errors: outcome.errors as Record<string, string> }
       : outcome;
   const values = Object.fromEntries(["title", "slug", "packageLanguage", "hours", "where", "lessonId", "target"].map((k) => [k, String(field(k) ?? "")]));
+  values.languages = form.getAll("languages").map(String).join(",");
   return { step: "use", pkg: row, intent, result, values };
 }
 
@@ -173,9 +174,13 @@ export default function ScormImportPage() {
         </div>
       ) : null}
 
-      {outcome?.step === "stored" ? <PackageUse pkg={{ sha256: outcome.sha256, title: outcome.title }} courses={courses} /> : null}
-      {outcome?.step === "use" && outcome.pkg ? (
-        <PackageUse pkg={outcome.pkg} courses={courses} intent={outcome.intent} result={outcome.result} values={outcome.values} />
+      {/* One place for both steps: the forms keep what the admin typed when the answer is an error. */}
+      {outcome?.step === "stored" || (outcome?.step === "use" && outcome.pkg) ? (
+        <PackageUse
+          pkg={outcome.step === "stored" ? { sha256: outcome.sha256, title: outcome.title } : outcome.pkg!}
+          courses={courses}
+          {...(outcome.step === "use" ? { intent: outcome.intent, result: outcome.result, values: outcome.values } : {})}
+        />
       ) : null}
       {outcome?.step === "use" && !outcome.pkg ? (
         <p className="alert alert-error" role="alert">

@@ -123,7 +123,7 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
             </p>
             {LOCALES.map((l) => (
               <label key={l} className="checkbox">
-                <input type="checkbox" name="languages" value={l} /> <span lang={l}>{LOCALE_NAMES[l]}</span>
+                <input type="checkbox" name="languages" value={l} defaultChecked={keep("create-course", "languages")?.split(",").includes(l)} /> <span lang={l}>{LOCALE_NAMES[l]}</span>
               </label>
             ))}
             <FieldErrors id="course-languages-error" errors={create.languages ? [create.languages] : undefined} />
