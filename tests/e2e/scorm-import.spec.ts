@@ -13,7 +13,7 @@ import type { Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { SCORM2004_FILES, SCORM2004_MULTI_SCO } from "../../app/scorm/test-manifests";
 import { makeZip, scorm12Manifest, scorm12Package } from "../../app/scorm/test-zip";
-import { e2eDataDir } from "../setup/e2e-env";
+import { e2eDataDir, TRAFFICKING_COURSE } from "../setup/e2e-env";
 import { createUser, expect, expectNoHorizontalScroll, expectNoSeriousA11yViolations, loginAs, PHONE, test, tFor } from "../setup/e2e-fixtures";
 
 const storeDir = () => path.join(e2eDataDir(), "scorm");
@@ -124,6 +124,11 @@ test.describe("importing a SCORM package", () => {
     // The same server serves it now: in the catalogue, and its lesson page loads.
     await page.goto("/courses");
     await expect(page.getByRole("link", { name: "Spotting the signs of trafficking" })).toBeVisible();
+    // Its rule asks for the package alone: the lesson is required through it, not marked optional.
+    await page.goto("/courses/spotting-signs");
+    const [before, after] = t("completion.rule.needScorm").split("{title}");
+    await expect(page.locator(".rule-overview")).toContainText(`${before}Spotting the signs of trafficking${after}`);
+    await expect(page.getByText(t("completion.step.optional"))).toHaveCount(0);
     const lesson = await page.goto("/courses/spotting-signs/package");
     expect(lesson?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spotting the signs of trafficking");
@@ -148,5 +153,31 @@ test.describe("importing a SCORM package", () => {
     );
     await expectNoSeriousA11yViolations(page);
     expect((await page.goto("/courses/spotting-signs/second-edition"))?.status()).toBe(200);
+  });
+
+  test("ar: the forms that use a stored package read right to left on a phone; the address of a library course is refused in Arabic", async ({ page }) => {
+    const t = await openAsAdmin(page, "ar");
+    await upload(page, t, "حزمة.zip", scorm12Package([], scorm12Manifest({ title: "رصد مؤشرات الاتجار بالبشر" })));
+    await page.getByRole("button", { name: t("scorm.preview.confirm") }).click();
+    await expect(page.getByRole("heading", { level: 2, name: t("scorm.use.title") })).toBeVisible();
+    await expect(page.getByText(t("scorm.use.newLesson.none"))).toBeVisible();
+    await expect(page.getByText(t("scorm.use.replace.none"))).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalScroll(page);
+
+    const create = page.getByRole("form", { name: t("scorm.use.newCourse.title") });
+    await expect(create.getByLabel(t("scorm.use.fields.title"), { exact: true })).toHaveValue("رصد مؤشرات الاتجار بالبشر");
+    await expect(create.getByLabel(t("scorm.use.fields.packageLanguage"))).toHaveValue("ar");
+    // The content repository's course is not in this server's COURSES_DIR, but the catalogue it serves has it.
+    await create.getByLabel(t("scorm.use.fields.slug")).fill(TRAFFICKING_COURSE);
+    await create.getByRole("button", { name: t("scorm.use.newCourse.submit") }).focus();
+    await page.keyboard.press("Enter");
+    const slug = page.getByRole("form", { name: t("scorm.use.newCourse.title") }).getByLabel(t("scorm.use.fields.slug"));
+    await expect(slug).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#course-slug-error")).toHaveText(t("scorm.use.errors.slugTaken"));
+    await expect(slug).toHaveValue(TRAFFICKING_COURSE);
+    expect(fs.existsSync(path.join(e2eDataDir(), "courses", TRAFFICKING_COURSE))).toBe(false);
+    await expectNoSeriousA11yViolations(page);
+    await expectNoHorizontalScroll(page);
   });
 });
