@@ -1,18 +1,15 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
-import { buildCourses, type BuildSummary } from "~/catalog/build.server";
-import { getCatalog, reloadCatalog } from "~/catalog/catalog.server";
+import { getCatalog } from "~/catalog/catalog.server";
 import { COURSE_FILE, isCourseSlug, LESSONS_DIR, lessonFileName, listCourseSlugs, loadCourseDefinition } from "~/catalog/course-schema.server";
 import type { LocalizedText } from "~/catalog/types";
 import { readYamlFile } from "~/catalog/yaml-errors.server";
-import { env } from "~/config/env.server";
-import { contentPipeline } from "~/content-kinds.server";
 import { db } from "~/db/client.server";
 import { serverT } from "~/i18n/detect.server";
 import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
 import { cleanUserText } from "~/i18n/user-text";
+import { changeCourseFolder, dirs, exists, type PackageCourseOptions, serially } from "./course-folder-change.server";
 import { SCORM_DIR_NAME, SCORM_EXTENSION, SCORM_ISLAND } from "./scorm-kind.server";
 import { isPackageKey, packageDir } from "./store.server";
 
@@ -34,17 +31,13 @@ import { isPackageKey, packageDir } from "./store.server";
 
 export type UseField = "package" | "slug" | "title" | "languages" | "packageLanguage" | "hours" | "course" | "position" | "lessonId" | "target";
 
+export type { PackageCourseOptions };
+
 export type UseOutcome =
   | { ok: true; action: "created" | "added" | "replaced"; slug: string; lessonId: string }
   | { ok: false; errors: Partial<Record<UseField, string>> }
   | { ok: false; buildProblems: string[] };
 
-export type PackageCourseOptions = {
-  packageCoursesDir?: string;
-  coursesDir?: string;
-  storeDir?: string;
-  cacheDir?: string;
-};
 
 /** A course of PACKAGE_COURSES_DIR as the page lists it: where a lesson can go, which packages it shows. */
 export type PackageCourse = {
@@ -59,27 +52,6 @@ export type PackageCourse = {
 export const PACKAGE_LESSON_ID = "package";
 const MAX_TITLE = 200;
 const MAX_SLUG = 60;
-
-const dirs = (options: PackageCourseOptions) => ({
-  packageCoursesDir: options.packageCoursesDir ?? env.PACKAGE_COURSES_DIR,
-  coursesDir: options.coursesDir ?? env.COURSES_DIR,
-  storeDir: options.storeDir ?? env.SCORM_DIR,
-  cacheDir: options.cacheDir ?? env.COURSE_CACHE_DIR,
-});
-
-const exists = (file: string) =>
-  fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-
-let queue: Promise<unknown> = Promise.resolve();
-/** One change at a time: two admins' changes would otherwise rebuild over each other's half-written folders. */
-function serially<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
 
 class Refused extends Error {
   constructor(readonly errors: Partial<Record<UseField, string>>) {
@@ -124,53 +96,6 @@ async function writeLessonFiles(courseDir: string, lessonId: string, languages: 
   await fs.writeFile(path.join(courseDir, SCORM_DIR_NAME, lessonId + SCORM_EXTENSION), scormFileText(sha256, title), { flag: "wx" });
 }
 
-type Rebuild = () => Promise<BuildSummary>;
-
-/**
- * Applies `change` to a working copy of PACKAGE_COURSES_DIR/<slug> (empty for
- * a new course), swaps it in, rebuilds, and puts the previous folder back if
- * the build fails. Hidden names (a leading dot) are never read as courses.
- */
-async function changeCourseFolder(
-  slug: string,
-  options: PackageCourseOptions & { isNew: boolean; rebuild?: Rebuild },
-  change: (workDir: string) => Promise<void>,
-): Promise<{ ok: true } | { ok: false; buildProblems: string[] }> {
-  const { packageCoursesDir, coursesDir, cacheDir } = dirs(options);
-  await fs.mkdir(packageCoursesDir, { recursive: true });
-  const target = path.join(packageCoursesDir, slug);
-  const tag = `${slug}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  const work = path.join(packageCoursesDir, `.work-${tag}`);
-  const previous = path.join(packageCoursesDir, `.previous-${tag}`);
-  try {
-    if (options.isNew) await fs.mkdir(work);
-    else await fs.cp(target, work, { recursive: true, errorOnExist: true });
-    await change(work);
-  } catch (error) {
-    await fs.rm(work, { recursive: true, force: true });
-    throw error;
-  }
-  if (!options.isNew) await fs.rename(target, previous);
-  await fs.rename(work, target);
-  const rebuild =
-    options.rebuild ??
-    (() => buildCourses({ coursesDir, packageCoursesDir, cacheDir, pipeline: contentPipeline, libraryFromManifest: true }));
-  let summary: BuildSummary;
-  try {
-    summary = await rebuild();
-  } catch (error) {
-    summary = { courses: 0, lessons: 0, compiled: 0, cacheHits: 0, failures: [(error as Error).message], ms: 0 };
-  }
-  if (summary.failures.length) {
-    await fs.rm(target, { recursive: true, force: true });
-    if (!options.isNew) await fs.rename(previous, target);
-    return { ok: false, buildProblems: summary.failures };
-  }
-  await fs.rm(previous, { recursive: true, force: true });
-  await reloadCatalog(cacheDir);
-  return { ok: true };
-}
-
 async function outcomeOf(run: () => Promise<UseOutcome>): Promise<UseOutcome> {
   try {
     return await serially(run);
@@ -195,7 +120,7 @@ export type NewCourseInput = { sha256: unknown; slug: unknown; title: unknown; p
  * language first, a completion rule naming the SCORM lesson alone), the
  * lesson in every language, scorm/package.yml with the package's sha256.
  */
-export function createPackageCourse(input: NewCourseInput, options: PackageCourseOptions & { rebuild?: Rebuild } = {}): Promise<UseOutcome> {
+export function createPackageCourse(input: NewCourseInput, options: PackageCourseOptions = {}): Promise<UseOutcome> {
   return outcomeOf(async () => {
     const pkg = await storedPackage(input.sha256, dirs(options).storeDir);
     const slug = idOf(input.slug, "slug", "scorm.use.errors.slug");
@@ -269,7 +194,7 @@ export type NewLessonInput = { sha256: unknown; slug: unknown; position: unknown
  * through the yaml Document API, so its comments and layout stay; the lesson
  * joins completion.scorm.
  */
-export function addPackageLesson(input: NewLessonInput, options: PackageCourseOptions & { rebuild?: Rebuild } = {}): Promise<UseOutcome> {
+export function addPackageLesson(input: NewLessonInput, options: PackageCourseOptions = {}): Promise<UseOutcome> {
   return outcomeOf(async () => {
     const pkg = await storedPackage(input.sha256, dirs(options).storeDir);
     const slug = await packageCourse(input.slug, options);
@@ -312,7 +237,7 @@ export type ReplaceInput = { sha256: unknown; target: unknown };
  * per lesson and SCO: learners' records stay, and their next launch starts a
  * new attempt on the new version (resume.server.ts, decideResume).
  */
-export function replaceLessonPackage(input: ReplaceInput, options: PackageCourseOptions & { rebuild?: Rebuild } = {}): Promise<UseOutcome> {
+export function replaceLessonPackage(input: ReplaceInput, options: PackageCourseOptions = {}): Promise<UseOutcome> {
   return outcomeOf(async () => {
     const pkg = await storedPackage(input.sha256, dirs(options).storeDir);
     const [slugText, scormId] = typeof input.target === "string" ? input.target.split("/") : [];
