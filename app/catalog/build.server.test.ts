@@ -230,4 +230,33 @@ describe("courses made from packages (PACKAGE_COURSES_DIR, decision 026)", () =>
     expect(clash.failures).toEqual([expect.stringMatching(/^courses\/sample: a course with this slug is already in courses\/sample/)]);
     expect(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")).toBe(before);
   });
+
+  test("the server's rebuild reads only the package folder and carries the content repository's courses over from the manifest", async () => {
+    const packageCoursesDir = path.join(dirs.root, "data", "courses");
+    fs.mkdirSync(packageCoursesDir, { recursive: true });
+    writeCourse(dirs.coursesDir, "sample");
+    writeCourse(packageCoursesDir, "from-package");
+    expect((await buildCourses({ coursesDir: dirs.coursesDir, packageCoursesDir, cacheDir: dirs.cacheDir, pipeline: NO_KINDS })).failures).toEqual([]);
+    const library = readManifest().courses.find((c) => c.slug === "sample");
+    expect(readManifest().courses.map((c) => [c.slug, c.origin])).toEqual([
+      ["from-package", "package"],
+      ["sample", undefined],
+    ]);
+
+    // As on a production server: the content repository is not there.
+    fs.rmSync(dirs.coursesDir, { recursive: true });
+    writeCourse(packageCoursesDir, "second-package");
+    const rebuild = () => buildCourses({ coursesDir: dirs.coursesDir, packageCoursesDir, cacheDir: dirs.cacheDir, pipeline: NO_KINDS, libraryFromManifest: true });
+    expect((await rebuild()).failures).toEqual([]);
+    expect(readManifest().courses.map((c) => c.slug)).toEqual(["from-package", "sample", "second-package"]);
+    expect(readManifest().courses.find((c) => c.slug === "sample")).toEqual(library);
+
+    // A package course taking a carried course's slug publishes nothing.
+    const before = fs.readFileSync(manifestPath(dirs.cacheDir), "utf8");
+    writeCourse(packageCoursesDir, "sample");
+    expect((await rebuild()).failures).toEqual([
+      "courses/sample: a course with this slug is already in the content repository (slugs must be unique across both course folders)",
+    ]);
+    expect(fs.readFileSync(manifestPath(dirs.cacheDir), "utf8")).toBe(before);
+  });
 });

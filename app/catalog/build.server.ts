@@ -42,6 +42,12 @@ export type BuildOptions = {
   onEvent?: (event: BuildEvent) => void;
   /** False for `npm run courses:check`: everything is validated and rendered (into the cache), nothing is published. */
   writeManifest?: boolean;
+  /**
+   * The server's in-process rebuild (/admin/scorm): only packageCoursesDir is read; the content repository's
+   * courses are carried over from the current manifest as they were built, since a running server never reads
+   * COURSES_DIR (decision 026). A package course with the slug of a carried one is a build error.
+   */
+  libraryFromManifest?: boolean;
 };
 
 export type BuildEvent =
@@ -186,12 +192,35 @@ export async function courseFolders(coursesDir: string, packageCoursesDir?: stri
   return { folders, clashes };
 }
 
-export async function buildCourses({ coursesDir: mainCoursesDir, packageCoursesDir, cacheDir, pipeline, onEvent, writeManifest = true }: BuildOptions): Promise<BuildSummary> {
+/** The content repository's courses of the current manifest (none without one): what an in-process rebuild keeps. */
+async function libraryCoursesOf(cacheDir: string): Promise<ManifestCourse[]> {
+  const text = await fs.readFile(manifestPath(cacheDir), "utf8").catch(() => null);
+  if (!text) return [];
+  const manifest = JSON.parse(text) as Manifest;
+  return manifest.format === MANIFEST_FORMAT ? manifest.courses.filter((c) => c.origin !== "package") : [];
+}
+
+export async function buildCourses({
+  coursesDir: mainCoursesDir,
+  packageCoursesDir,
+  cacheDir,
+  pipeline,
+  onEvent,
+  writeManifest = true,
+  libraryFromManifest = false,
+}: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const components = islandComponents(pipeline.kinds);
   const failures: string[] = [];
-  const { folders, clashes } = await courseFolders(mainCoursesDir, packageCoursesDir);
+  if (libraryFromManifest && !packageCoursesDir) throw new Error("libraryFromManifest needs packageCoursesDir");
+  const carried = libraryFromManifest ? await libraryCoursesOf(cacheDir) : [];
+  const { folders, clashes } = libraryFromManifest ? await courseFolders(packageCoursesDir!) : await courseFolders(mainCoursesDir, packageCoursesDir);
   failures.push(...clashes);
+  for (const course of carried) {
+    const dir = folders.get(course.slug);
+    if (dir) failures.push(`${displayPath(dir, course.slug)}: a course with this slug is already in the content repository (slugs must be unique across both course folders)`);
+  }
+  const isPackageFolder = (dir: string) => Boolean(packageCoursesDir) && path.resolve(dir) === path.resolve(packageCoursesDir!);
   const slugs = [...folders.keys()].sort();
   const dirOf = (slug: string) => folders.get(slug)!;
 
@@ -277,12 +306,21 @@ export async function buildCourses({ coursesDir: mainCoursesDir, packageCoursesD
       const version = await courseVersion(courseDir);
       const document: CourseDocument = { slug, version, entries };
       if (writeManifest) await writeJsonAtomic(documentPath(cacheDir, slug, version), document);
-      manifestCourses.push({ slug, version, definition: course, lessons, minutes, islands: islandPlacements(islands) });
+      manifestCourses.push({
+        slug,
+        version,
+        definition: course,
+        lessons,
+        minutes,
+        islands: islandPlacements(islands),
+        ...(isPackageFolder(coursesDir) ? { origin: "package" as const } : {}),
+      });
     }
   }
 
   if (!failures.length && writeManifest) {
-    const manifest: Manifest = { format: MANIFEST_FORMAT, builtAt: new Date().toISOString(), courses: manifestCourses };
+    const courses = [...carried, ...manifestCourses].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const manifest: Manifest = { format: MANIFEST_FORMAT, builtAt: new Date().toISOString(), courses };
     await writeJsonAtomic(manifestPath(cacheDir), manifest);
   }
   return { courses: slugs.length, lessons: total, compiled, cacheHits, failures, ms: Math.round(performance.now() - started) };

@@ -40,6 +40,8 @@ export type ManifestCourse = {
    * progress per module needs it). Absent from manifests built before it existed.
    */
   islands?: IslandPlacement[];
+  /** "package": built from PACKAGE_COURSES_DIR (decision 026); absent for the content repository's courses. */
+  origin?: "package";
 };
 
 export type Manifest = { format: typeof MANIFEST_FORMAT; builtAt: string; courses: ManifestCourse[] };

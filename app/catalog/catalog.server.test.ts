@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { buildCourses } from "./build.server";
 import { lessonEntryPath, manifestPath } from "./cache.server";
-import { CourseCacheMissingError, getCatalog, getLessonContent, loadCatalog } from "./catalog.server";
+import { CATALOG_RECHECK_MS, CourseCacheMissingError, getCatalog, getLessonContent, loadCatalog, reloadCatalog } from "./catalog.server";
 import { makeCoursesDir, writeCourse } from "./course-fixture.server";
 
 let dirs: ReturnType<typeof makeCoursesDir>;
@@ -53,5 +53,37 @@ describe("the runtime course catalogue", () => {
     fs.rmSync(manifestPath(dirs.cacheDir));
     // NODE_ENV is "test": the manifest is read once, like in production.
     expect(await getCatalog(dirs.cacheDir)).toBe(first);
+  });
+
+  test("a rebuild is served as a new catalogue object: at once after reloadCatalog, else after one stat check", async () => {
+    const pipeline = { kinds: [], checks: [] };
+    writeCourse(dirs.coursesDir, "sample");
+    await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline });
+    const first = await getCatalog(dirs.cacheDir);
+    expect(first.courses.map((c) => c.slug)).toEqual(["sample"]);
+
+    writeCourse(dirs.coursesDir, "second");
+    await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline });
+    const reloaded = await reloadCatalog(dirs.cacheDir);
+    expect(reloaded).not.toBe(first);
+    expect(reloaded.courses.map((c) => c.slug)).toEqual(["sample", "second"]);
+    expect(await getCatalog(dirs.cacheDir)).toBe(reloaded);
+
+    // Another process rebuilt: this one notices on its next check, and only then.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      writeCourse(dirs.coursesDir, "third");
+      await buildCourses({ coursesDir: dirs.coursesDir, cacheDir: dirs.cacheDir, pipeline });
+      expect(await getCatalog(dirs.cacheDir)).toBe(reloaded);
+      vi.setSystemTime(Date.now() + CATALOG_RECHECK_MS);
+      const third = await getCatalog(dirs.cacheDir);
+      expect(third).not.toBe(reloaded);
+      expect(third.bySlug.has("third")).toBe(true);
+      // Nothing changed since: the same object.
+      vi.setSystemTime(Date.now() + CATALOG_RECHECK_MS);
+      expect(await getCatalog(dirs.cacheDir)).toBe(third);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -32,6 +32,20 @@ describe("completion rule in course.yml", () => {
     expect(withScore.ok && withScore.course.completion).toEqual({ lessons: "all", quizzes: [{ id: "check", minScore: 85 }] });
   });
 
+  test("names SCORM lessons, with lessons: [] when no lesson needs marking; an unknown or repeated one is refused", async () => {
+    writeRuleCourse({ lessons: [], scorm: ["cases"] });
+    const result = await loadCourseDefinition(dirs.coursesDir, "sample");
+    expect(result.ok && result.course.completion).toEqual({ lessons: [], scorm: ["cases"] });
+    expect(await errorsFor({ scorm: ["cases", "cases", "outro"] })).toEqual([
+      'courses/sample/course.yml: completion.scorm[1]: "cases" is listed twice',
+      'courses/sample/course.yml: completion.scorm[2]: no lesson has the id "outro"',
+    ]);
+    expect(await errorsFor({ lessons: [] })).toEqual(["courses/sample/course.yml: completion.lessons: list at least one lesson, or write all"]);
+    expect(await errorsFor({ scorm: "cases" })).toEqual([
+      "courses/sample/course.yml: completion.scorm: must be a list of lesson ids (lessons showing a SCORM package)",
+    ]);
+  });
+
   test("an unknown quiz or assignment id names the file and the field", async () => {
     expect(await errorsFor({ quizzes: ["check", "final-test"], assignments: ["pich"] })).toEqual([
       'courses/sample/course.yml: completion.quizzes[1]: no quiz has the id "final-test" (there is no quizzes/final-test.yml)',

@@ -67,9 +67,11 @@ const quizRequirement = z.union(
 
 const completionSchema = z
   .object({
-    lessons: z.union([z.literal("all"), z.array(id).min(1, "list at least one lesson, or write all")]).default("all"),
+    // An empty list: no lesson needs marking as completed, when the rule asks for something else (a SCORM package).
+    lessons: z.union([z.literal("all"), z.array(id)]).default("all"),
     quizzes: z.array(quizRequirement, { invalid_type_error: "must be a list of quiz ids" }).optional(),
     assignments: z.array(id, { invalid_type_error: "must be a list of assignment ids" }).optional(),
+    scorm: z.array(id, { invalid_type_error: "must be a list of lesson ids (lessons showing a SCORM package)" }).optional(),
   })
   .strict();
 
@@ -131,6 +133,16 @@ const courseSchema = (files?: CourseFiles) => z
     });
 
     const { completion } = course;
+    const asksForMore = Boolean(completion.quizzes?.length || completion.assignments?.length || completion.scorm?.length);
+    if (Array.isArray(completion.lessons) && !completion.lessons.length && !asksForMore) {
+      issue(["completion", "lessons"], "list at least one lesson, or write all");
+    }
+    const scormLessons = new Set<string>();
+    completion.scorm?.forEach((lessonId, i) => {
+      if (!lessonIds.has(lessonId)) issue(["completion", "scorm", i], `no lesson has the id "${lessonId}"`);
+      else if (scormLessons.has(lessonId)) issue(["completion", "scorm", i], `"${lessonId}" is listed twice`);
+      scormLessons.add(lessonId);
+    });
     if (Array.isArray(completion.lessons)) {
       const listed = new Set<string>();
       completion.lessons.forEach((lessonId, i) => {

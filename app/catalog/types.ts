@@ -21,6 +21,8 @@ export type CompletionRuleDefinition = {
   quizzes?: QuizRequirementDefinition[];
   /** Ids of the assignments that must be accepted by a reviewer (none when absent). */
   assignments?: string[];
+  /** Ids of the lessons showing a SCORM package that the package must report done in (none when absent). */
+  scorm?: string[];
 };
 
 /** Where an interactive part sits in a course: found by the build, one entry per island whatever the languages. */

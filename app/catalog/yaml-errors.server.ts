@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import YAML, { LineCounter } from "yaml";
 
 /**
@@ -26,6 +27,25 @@ export function readYaml(source: string, file: string): YamlRead {
       return `${file}: YAML syntax error${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${e.message.split("\n")[0]}`;
     }),
   };
+}
+
+export type YamlFileRead = { ok: true; source: string; value: unknown } | { ok: false; errors: string[] };
+
+/**
+ * Reads and parses one YAML file of a course (a quiz, an assignment, a SCORM
+ * file): `<file>: file missing` when it cannot be read, else readYaml's
+ * messages. `file` is its name in messages; the source comes back for
+ * messages that look lines up.
+ */
+export async function readYamlFile(absolutePath: string, file: string): Promise<YamlFileRead> {
+  let source: string;
+  try {
+    source = await fs.readFile(absolutePath, "utf8");
+  } catch {
+    return { ok: false, errors: [`${file}: file missing`] };
+  }
+  const yaml = readYaml(source, file);
+  return yaml.ok ? { ok: true, source, value: yaml.value } : yaml;
 }
 
 /** `courses/sample/course.yml: modules[0].title.ar: Required` for each Zod (or hand-made) issue. */

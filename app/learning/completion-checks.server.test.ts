@@ -35,4 +35,11 @@ describe("the course build and the completion rule", () => {
     writeRuleCourse(dirs.coursesDir, { quizzes: [{ id: "check", minScore: 80 }] });
     expect((await build()).failures).toEqual([]);
   });
+
+  test("refuses completion.scorm naming a lesson that shows no SCORM package", async () => {
+    writeRuleCourse(dirs.coursesDir, { scorm: ["intro"] });
+    expect((await build()).failures).toEqual([
+      'courses/sample/course.yml: completion.scorm[0]: the lesson "intro" shows no SCORM package (write <Scorm id="…" /> in it)',
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import { useI18n } from "~/i18n/react";
  * lang and direction inside translated sentences.
  */
 
-type Kind = "lesson" | "quiz" | "assignment";
+type Kind = "lesson" | "quiz" | "assignment" | "scorm";
 type Counts = Record<Kind, { done: number; required: number }>;
 
 export type StepItem = {
@@ -48,6 +48,7 @@ export function RuleCounts({ counts }: { counts: Counts }) {
       ["lesson", "completion.rule.lessons"],
       ["quiz", "completion.rule.quizzes"],
       ["assignment", "completion.rule.assignments"],
+      ["scorm", "completion.rule.scorm"],
     ] as const
   )
     .filter(([kind]) => counts[kind].required > 0)
@@ -68,7 +69,13 @@ export function RuleOverview({ counts, steps, lang }: { counts: Counts; steps: S
           <li key={`${step.kind}-${step.id}`}>
             <WithTitle
               text={t(
-                step.kind === "assignment" ? "completion.rule.needAssignment" : step.minScore === null ? "completion.rule.needQuiz" : "completion.rule.needQuizMin",
+                step.kind === "assignment"
+                  ? "completion.rule.needAssignment"
+                  : step.kind === "scorm"
+                    ? "completion.rule.needScorm"
+                    : step.minScore === null
+                      ? "completion.rule.needQuiz"
+                      : "completion.rule.needQuizMin",
                 { min: step.minScore ?? 0 },
               )}
               title={step.title}
@@ -113,6 +120,7 @@ function remainingKey(step: StepItem): string {
     if (step.status === "revisionRequested") return "completion.remaining.assignmentRevision";
     return "completion.remaining.assignment";
   }
+  if (step.kind === "scorm") return "completion.remaining.scorm";
   return "completion.remaining.lesson";
 }
 

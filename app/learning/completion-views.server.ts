@@ -19,6 +19,7 @@ import { loadQuiz } from "./quiz/load.server";
 export type StepStatus =
   | "done"
   | "todo"
+  | "started"
   | "passed"
   | "notPassed"
   | "belowMinScore"
@@ -55,6 +56,7 @@ async function latestSubmissionStatuses(userId: string, courseId: string): Promi
 
 function statusOf(r: Requirement, submissions: Map<string, string>): StepStatus {
   if (r.kind === "lesson") return r.met ? "done" : "todo";
+  if (r.kind === "scorm") return r.met ? "done" : r.percent > 0 ? "started" : "todo";
   if (r.kind === "quiz") {
     if (r.met) return "passed";
     if (r.passed) return "belowMinScore";
@@ -66,7 +68,7 @@ function statusOf(r: Requirement, submissions: Map<string, string>): StepStatus 
 }
 
 async function titleOf(course: CatalogCourse, r: Requirement, lang: Locale): Promise<string> {
-  if (r.kind === "lesson") return textIn(findLesson(course.definition, r.id)?.lesson.title ?? {}, lang) || r.id;
+  if (r.kind === "lesson" || r.kind === "scorm") return textIn(findLesson(course.definition, r.id)?.lesson.title ?? {}, lang) || r.id;
   // The build refuses a rule naming a missing quiz or assignment; the id still stands in for a title if one is absent.
   if (r.kind === "quiz") {
     const quiz = await loadQuiz(course, r.id);
@@ -79,7 +81,7 @@ async function titleOf(course: CatalogCourse, r: Requirement, lang: Locale): Pro
 function hrefOf(slug: string, r: Requirement): string | null {
   if (!r.lessonId) return null;
   const lesson = `/courses/${slug}/${r.lessonId}`;
-  return r.kind === "lesson" ? lesson : `${lesson}#${r.kind}-${r.id}`;
+  return r.kind === "lesson" || r.kind === "scorm" ? lesson : `${lesson}#${r.kind}-${r.id}`;
 }
 
 /** `userId` null for a visitor: the steps then all read "to do". */

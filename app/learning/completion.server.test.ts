@@ -33,6 +33,30 @@ const islands: IslandPlacement[] = [
 const everything: CompletionRuleDefinition = { lessons: "all", quizzes: [{ id: "check" }], assignments: ["pitch"] };
 
 describe("evaluateCompletionRule", () => {
+  test("a SCORM lesson is met when its package is done, whatever the lessons marked; an empty lessons list asks for none", () => {
+    const rule: CompletionRuleDefinition = { lessons: [], scorm: ["c"] };
+    const started = evaluateCompletionRule(definition(rule), {
+      completedLessonIds: new Set(["a", "b", "c"]),
+      scormOutcomes: new Map([["c", { completed: false, scorePercent: 40, percent: 50 }]]),
+    });
+    expect(started).toMatchObject({ met: false, done: 0, required: 1, percent: 0 });
+    expect(started.requirements).toEqual([
+      { kind: "scorm", id: "c", lessonId: "c", moduleId: "practice", percent: 50, scorePercent: 40, met: false },
+    ]);
+    expect(started.byKind.scorm).toEqual({ done: 0, required: 1 });
+    expect(started.modules).toEqual([
+      { moduleId: "intro", done: 0, required: 0, percent: 0 },
+      { moduleId: "practice", done: 0, required: 1, percent: 0 },
+    ]);
+    const done = evaluateCompletionRule(definition(rule), {
+      completedLessonIds: new Set(),
+      scormOutcomes: new Map([["c", { completed: true, scorePercent: 90, percent: 100 }]]),
+    });
+    expect(done).toMatchObject({ met: true, done: 1, required: 1, percent: 100 });
+    // No facts about the package (never launched): not met.
+    expect(evaluateCompletionRule(definition(rule), { completedLessonIds: new Set(["c"]) }).met).toBe(false);
+  });
+
   test("counts lessons, quizzes and assignments, per kind, per module and for the course", () => {
     const evaluation = evaluateCompletionRule(
       definition(everything),
@@ -44,6 +68,7 @@ describe("evaluateCompletionRule", () => {
       lesson: { done: 2, required: 3 },
       quiz: { done: 1, required: 1 },
       assignment: { done: 0, required: 1 },
+      scorm: { done: 0, required: 0 },
     });
     expect(evaluation.modules).toEqual([
       { moduleId: "intro", done: 2, required: 2, percent: 100 },

@@ -2,6 +2,7 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import { lessonsInOrder } from "~/catalog/outline";
 import type { CourseDefinition, IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
+import { lessonPackageProgress } from "~/scorm/scorm-progress.server";
 import { recordCompletionTraining } from "~/training/records.server";
 import { acceptedAssignmentIds } from "./assignment/submissions.server";
 import { currentEnrolment } from "./enrolments.server";
@@ -10,7 +11,8 @@ import { quizOutcomes } from "./quiz/attempts.server";
 /**
  * A course's completion rule (course.yml → completion), evaluated against
  * what a learner did: lessons completed, quizzes passed (at the rule's score
- * when it sets one), assignments accepted. Progress per module and per course
+ * when it sets one), assignments accepted, SCORM packages done (their every
+ * item completed or passed, app/scorm/scorm-progress.server.ts). Progress per module and per course
  * is derived from the same evaluation, so the bar and the completion can
  * never disagree.
  */
@@ -22,7 +24,11 @@ export type CompletionFacts = {
   /** Per quiz id; a quiz never sent has no entry. */
   quizOutcomes?: ReadonlyMap<string, QuizFact>;
   acceptedAssignmentIds?: ReadonlySet<string>;
+  /** Per SCORM lesson id (completion.scorm): whether its package is done, and its score. */
+  scormOutcomes?: ReadonlyMap<string, ScormFact>;
 };
+
+export type ScormFact = { completed: boolean; scorePercent: number | null; percent: number };
 
 type Placed = {
   id: string;
@@ -42,7 +48,13 @@ export type Requirement =
       /** Best score of the sent attempts; null before the first one. */
       bestPercent: number | null;
     })
-  | (Placed & { kind: "assignment" });
+  | (Placed & { kind: "assignment" })
+  | (Placed & {
+      kind: "scorm";
+      /** How much of the package's table of contents is done, 0–100. */
+      percent: number;
+      scorePercent: number | null;
+    });
 
 export type RequirementKind = Requirement["kind"];
 
@@ -110,8 +122,26 @@ export function evaluateCompletionRule(
   for (const id of course.completion.assignments ?? []) {
     requirements.push({ kind: "assignment", id, ...place("assignment", id), met: facts.acceptedAssignmentIds?.has(id) ?? false });
   }
+  // A SCORM requirement is named by its lesson: attempts are kept per lesson, whichever package version it plays.
+  for (const lessonId of course.completion.scorm ?? []) {
+    const outcome = facts.scormOutcomes?.get(lessonId);
+    requirements.push({
+      kind: "scorm",
+      id: lessonId,
+      lessonId,
+      moduleId: moduleOf.get(lessonId) ?? null,
+      percent: outcome?.percent ?? 0,
+      scorePercent: outcome?.scorePercent ?? null,
+      met: outcome?.completed ?? false,
+    });
+  }
 
-  const byKind = { lesson: { done: 0, required: 0 }, quiz: { done: 0, required: 0 }, assignment: { done: 0, required: 0 } };
+  const byKind = {
+    lesson: { done: 0, required: 0 },
+    quiz: { done: 0, required: 0 },
+    assignment: { done: 0, required: 0 },
+    scorm: { done: 0, required: 0 },
+  };
   for (const r of requirements) {
     byKind[r.kind].required++;
     if (r.met) byKind[r.kind].done++;
@@ -128,21 +158,37 @@ export function evaluateCompletionRule(
 
 /**
  * The facts beyond lessons that a rule needs: quiz outcomes only if it asks
- * for quizzes, accepted assignments only if it asks for assignments.
+ * for quizzes, accepted assignments only if it asks for assignments, the
+ * state of each SCORM lesson's package only if it asks for SCORM lessons.
  */
 export async function ruleFacts(
   enrolmentId: string,
-  course: Pick<CatalogCourse, "id" | "definition">,
+  course: Pick<CatalogCourse, "id" | "definition" | "slug" | "version" | "islands">,
 ): Promise<Omit<CompletionFacts, "completedLessonIds">> {
   const rule = course.definition.completion;
-  const [quizzes, assignments] = await Promise.all([
+  const [quizzes, assignments, scorm] = await Promise.all([
     rule.quizzes?.length ? quizOutcomes(enrolmentId) : undefined,
     rule.assignments?.length ? acceptedAssignmentIds(enrolmentId) : undefined,
+    rule.scorm?.length ? scormOutcomes(enrolmentId, course, rule.scorm) : undefined,
   ]);
   return {
     ...(quizzes ? { quizOutcomes: quizzes } : {}),
     ...(assignments ? { acceptedAssignmentIds: new Set(assignments) } : {}),
+    ...(scorm ? { scormOutcomes: scorm } : {}),
   };
+}
+
+async function scormOutcomes(
+  enrolmentId: string,
+  course: Pick<CatalogCourse, "slug" | "version" | "islands">,
+  lessonIds: readonly string[],
+): Promise<Map<string, ScormFact>> {
+  const out = new Map<string, ScormFact>();
+  for (const lessonId of lessonIds) {
+    const progress = await lessonPackageProgress(enrolmentId, course, lessonId);
+    if (progress) out.set(lessonId, { completed: progress.completed, scorePercent: progress.scorePercent, percent: progress.percent });
+  }
+  return out;
 }
 
 export async function completionFacts(enrolmentId: string, course: CatalogCourse): Promise<CompletionFacts> {

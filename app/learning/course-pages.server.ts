@@ -81,7 +81,8 @@ export async function coursePage(slug: string, locale: Locale, userId: string | 
     stepViews(course, evaluation, enrolled ? userId : null, summary.lang),
     enrolled && progress?.completion ? courseCertificate(userId!, course.id) : null,
   ]);
-  const requiredLessons = new Set(evaluation.requirements.filter((r) => r.kind === "lesson").map((r) => r.id));
+  // A SCORM lesson the rule names is required through its package, even with `lessons: []`.
+  const requiredLessons = new Set(evaluation.requirements.filter((r) => r.kind === "lesson" || r.kind === "scorm").map((r) => r.lessonId));
   const outline = course.definition.modules.map((mod, m) => ({
     id: mod.id,
     title: textIn(mod.title, summary.lang),

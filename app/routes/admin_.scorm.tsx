@@ -4,7 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { readFormData } from "~/http/form.server";
 import { useI18n } from "~/i18n/react";
+import { getCourse } from "~/catalog/catalog.server";
+import { db } from "~/db/client.server";
 import { confirmUpload, inspectUpload, uploadLimits, type ImportOutcome, type PackagePreview, type PreviewItem } from "~/scorm/admin-import.server";
+import { addPackageLesson, createPackageCourse, listPackageCourses, replaceLessonPackage, type UseOutcome } from "~/scorm/package-courses.server";
+import { PackageUse, type UseIntent, type UseResult } from "~/scorm/package-use";
 import { problemMessageKey } from "~/scorm/problems";
 import { sizeMessage } from "~/scorm/sizes";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -17,20 +21,60 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scorm.upl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { limits: uploadLimits() };
+  const courses = (await listPackageCourses()).map(({ slug, title, modules, packages }) => ({ slug, title, modules, packages }));
+  return { limits: uploadLimits(), courses };
+}
+
+const USE_INTENTS: readonly UseIntent[] = ["create-course", "add-lesson", "replace-package"];
+const isUseIntent = (value: unknown): value is UseIntent => USE_INTENTS.includes(value as UseIntent);
+
+type UseStep = { step: "use"; pkg: { sha256: string; title: string } | null; intent: UseIntent; result: UseResult; values: Record<string, string> };
+
+/** A stored package turned into a course, a lesson, or a lesson's new version (app/scorm/package-courses.server.ts). */
+async function packageUseAction(form: FormData, intent: UseIntent): Promise<UseStep> {
+  const field = (name: string) => form.get(name);
+  const sha256 = field("sha256");
+  let outcome: UseOutcome;
+  if (intent === "create-course") {
+    outcome = await createPackageCourse({
+      sha256,
+      slug: field("slug"),
+      title: field("title"),
+      packageLanguage: field("packageLanguage"),
+      languages: form.getAll("languages"),
+      hours: field("hours") ?? undefined,
+    });
+  } else if (intent === "add-lesson") {
+    const [slug, position] = String(field("where") ?? "").split("|");
+    outcome = await addPackageLesson({ sha256, slug, position, lessonId: field("lessonId"), title: field("title") });
+  } else {
+    outcome = await replaceLessonPackage({ sha256, target: field("target") });
+  }
+  const row = typeof sha256 === "string" ? await db.scormPackage.findUnique({ where: { sha256 }, select: { sha256: true, title: true } }) : null;
+  const result: UseResult = outcome.ok
+    ? { ...outcome, courseTitle: (await getCourse(outcome.slug))?.definition.title ?? {} }
+    : "errors" in outcome
+      ? { ok: false, errors: outcome.errors as Record<string, string> }
+      : outcome;
+  const values = Object.fromEntries(["title", "slug", "packageLanguage", "hours", "where", "lessonId", "target"].map((k) => [k, String(field(k) ?? "")]));
+  values.languages = form.getAll("languages").map(String).join(",");
+  return { step: "use", pkg: row, intent, result, values };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  let outcome: ImportOutcome;
+  let outcome: ImportOutcome | UseStep;
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     outcome = await inspectUpload(request);
   } else {
     const form = await readFormData(request);
-    if (form.get("intent") !== "confirm") throw new Response("Bad Request", { status: 400 });
-    outcome = await confirmUpload(form.get("key"), { uploadedById: admin.id });
+    const intent = form.get("intent");
+    if (isUseIntent(intent)) outcome = await packageUseAction(form, intent);
+    else if (intent === "confirm") outcome = await confirmUpload(form.get("key"), { uploadedById: admin.id });
+    else throw new Response("Bad Request", { status: 400 });
   }
-  return data(outcome, { status: outcome.step === "refused" || outcome.step === "fileError" ? 400 : 200 });
+  const refused = outcome.step === "refused" || outcome.step === "fileError" || (outcome.step === "use" && !outcome.result.ok);
+  return data(outcome, { status: refused ? 400 : 200 });
 }
 
 function Items({ items }: { items: PreviewItem[] }) {
@@ -104,7 +148,7 @@ function Preview({ preview }: { preview: PackagePreview }) {
 
 export default function ScormImportPage() {
   const { t } = useI18n();
-  const { limits } = useLoaderData<typeof loader>();
+  const { limits, courses } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const fileError = outcome?.step === "fileError" ? outcome.error : null;
   return (
@@ -128,6 +172,20 @@ export default function ScormImportPage() {
             ))}
           </ul>
         </div>
+      ) : null}
+
+      {/* One place for both steps: the forms keep what the admin typed when the answer is an error. */}
+      {outcome?.step === "stored" || (outcome?.step === "use" && outcome.pkg) ? (
+        <PackageUse
+          pkg={outcome.step === "stored" ? { sha256: outcome.sha256, title: outcome.title } : outcome.pkg!}
+          courses={courses}
+          {...(outcome.step === "use" ? { intent: outcome.intent, result: outcome.result, values: outcome.values } : {})}
+        />
+      ) : null}
+      {outcome?.step === "use" && !outcome.pkg ? (
+        <p className="alert alert-error" role="alert">
+          {t("scorm.use.errors.package")}
+        </p>
       ) : null}
 
       {outcome?.step === "preview" ? (

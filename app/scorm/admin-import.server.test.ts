@@ -51,6 +51,7 @@ describe("/admin/scorm: upload, preview, confirm", () => {
       step: "stored",
       title: "Repérer les signes de la traite",
       alreadyStored: false,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(pending()).toEqual([]);
     expect(stored()).toHaveLength(1);

@@ -32,7 +32,7 @@ export type PackagePreview = {
 
 export type ImportOutcome =
   | { step: "preview"; preview: PackagePreview }
-  | { step: "stored"; title: string; alreadyStored: boolean }
+  | { step: "stored"; title: string; alreadyStored: boolean; sha256: string }
   | { step: "refused"; problems: ScormProblem[] }
   | { step: "fileError"; error: "scorm.upload.errors.fileRequired" | "scorm.upload.errors.tooLarge" | "scorm.upload.errors.expired" };
 
@@ -96,8 +96,9 @@ export async function confirmUpload(
     const stored = await storePackage(file, { storeDir: options.storeDir });
     if (!stored.ok) return { step: "refused", problems: stored.problems };
     // The store's folder is named by the zip's SHA-256, the row's key.
-    await recordPackage(path.basename(stored.dir), stored.manifest, options.uploadedById ?? null);
-    return { step: "stored", title: clean(stored.manifest.title), alreadyStored: !stored.stored };
+    const sha256 = path.basename(stored.dir);
+    await recordPackage(sha256, stored.manifest, options.uploadedById ?? null);
+    return { step: "stored", title: clean(stored.manifest.title), alreadyStored: !stored.stored, sha256 };
   } finally {
     await deletePendingPackage(key as string, options.uploadsDir);
   }

@@ -42,7 +42,8 @@ export async function commitRequest(request: Request, attemptId: string): Promis
     return answer(error, status);
   }
   const { ok: _ok, ...committed } = result;
-  // What the commit means for the lesson (and completes it once the package is done): the player shows it.
+  // What the commit means for the lesson: once the package is done, the lesson is complete, and through
+  // recordCompletionIfMet (the one path to a completion) the course when its rule is met, completion.scorm included.
   const progress = await packageStateAfterCommit({ userId: user.id, courseId: attempt.courseId, lessonId: attempt.lessonId, enrolmentId: attempt.enrolmentId });
   return answer({ ...committed, progress });
 }

@@ -4,7 +4,7 @@ import YAML, { LineCounter } from "yaml";
 import type { ContentKindServer } from "~/catalog/content-kind.server";
 import { displayPath } from "~/catalog/course-schema.server";
 import type { JsonValue } from "~/catalog/types";
-import { readYaml } from "~/catalog/yaml-errors.server";
+import { readYamlFile } from "~/catalog/yaml-errors.server";
 import { env } from "~/config/env.server";
 import { parseManifest, type ScormItem } from "./manifest.server";
 import { isPackageKey, packageDir } from "./store.server";
@@ -80,15 +80,9 @@ export async function readScormFile(
   file: string,
   storeDir = env.SCORM_DIR,
 ): Promise<{ ok: true; entry: ScormEntry } | { ok: false; errors: string[] }> {
-  let source: string;
-  try {
-    source = await fs.readFile(absolutePath, "utf8");
-  } catch {
-    return { ok: false, errors: [`${file}: file missing`] };
-  }
-  const yaml = readYaml(source, file);
+  const yaml = await readYamlFile(absolutePath, file);
   if (!yaml.ok) return yaml;
-  const value = yaml.value;
+  const { source, value } = yaml;
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, errors: [`${file}: expected a YAML mapping with sha256: (the package's SHA-256, as /admin/scorm shows it)`] };
   }

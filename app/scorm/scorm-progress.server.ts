@@ -1,5 +1,8 @@
+import { documentEntry } from "~/catalog/documents.server";
+import type { IslandPlacement } from "~/catalog/types";
 import { db } from "~/db/client.server";
 import type { ScormAttempt } from "~/db/generated/client";
+import { SCORM_ISLAND, type ScormEntry } from "./scorm-kind.server";
 import { launchableItems, type TrackedItem, type TrackedManifest } from "./tracking-model.server";
 
 /**
@@ -179,4 +182,25 @@ export async function attemptsBySco(enrolmentId: string, lessonId: string): Prom
 /** The function a course's completion rule calls for a SCORM lesson: the state of the package it plays, for one enrolment. */
 export async function packageProgress(enrolmentId: string, lessonId: string, manifest: TrackedManifest): Promise<PackageProgress> {
   return packageProgressOf(manifest, await attemptsBySco(enrolmentId, lessonId));
+}
+
+/** The manifest part tracking reads, from what the course build copied into the course document (decision 025). */
+export function entryManifest(entry: Pick<ScormEntry, "version" | "items">): TrackedManifest {
+  const items = entry.items.map((item) => ({ ...item, children: [] }));
+  return { version: entry.version, defaultOrganization: "toc", organizations: [{ identifier: "toc", items }] };
+}
+
+/**
+ * The state of the package a course's SCORM lesson plays now (the version
+ * the course document names), for one enrolment; null when the lesson shows
+ * no package. What `completion.scorm` in course.yml asks about.
+ */
+export async function lessonPackageProgress(
+  enrolmentId: string,
+  course: { slug: string; version: string; islands?: IslandPlacement[] },
+  lessonId: string,
+): Promise<PackageProgress | null> {
+  const island = (course.islands ?? []).find((i) => i.kind === SCORM_ISLAND && i.lessonId === lessonId);
+  const entry = island ? await documentEntry<ScormEntry>(course, SCORM_ISLAND, island.id) : null;
+  return entry ? packageProgress(enrolmentId, lessonId, entryManifest(entry)) : null;
 }

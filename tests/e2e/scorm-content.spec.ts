@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { withDb } from "../setup/e2e-db";
-import { ROOT } from "../setup/e2e-env";
+import { e2eDataDir } from "../setup/e2e-env";
 import { expect, test } from "../setup/e2e-fixtures";
 import { makeWorld } from "../setup/e2e-personas";
 
@@ -22,7 +22,7 @@ test.afterAll(() => {
 
 function storedPackageFolder(): string {
   const key = crypto.randomBytes(32).toString("hex");
-  const dir = path.join(ROOT, "data/scorm", key);
+  const dir = path.join(e2eDataDir(), "scorm", key);
   made.push(dir);
   fs.mkdirSync(path.join(dir, "js"), { recursive: true });
   fs.writeFileSync(path.join(dir, "index.html"), '<!doctype html><html lang="fr"><title>SCO</title><script src="js/probe.js"></script><p>Contenu</p></html>');

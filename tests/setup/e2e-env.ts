@@ -24,6 +24,13 @@ export function e2eBaseUrl(): string {
   return url;
 }
 
+/** This worker's server's data folder (e2e-worker-server.ts): scorm/ is its SCORM_DIR, courses/ its PACKAGE_COURSES_DIR. */
+export function e2eDataDir(): string {
+  const dir = process.env.TADRIB_E2E_DATA;
+  if (!dir) throw new Error("TADRIB_E2E_DATA is not set: import `test` from tests/setup/e2e-fixtures.ts");
+  return dir;
+}
+
 /** Seeded by `npm run db:seed` (see README). */
 export const DEMO_PASSWORD = "tadrib-demo-2026";
 export const DEMO = {

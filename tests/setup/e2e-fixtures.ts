@@ -63,7 +63,8 @@ export const test = base.extend<Options, WorkerFixtures>({
       const server = await startWorkerServer(workerInfo.workerIndex);
       process.env.TADRIB_E2E_DB = server.dbFile;
       process.env.TADRIB_E2E_URL = server.url;
-      await provide({ url: server.url, dbFile: server.dbFile, output: server.output });
+      process.env.TADRIB_E2E_DATA = server.dataDir;
+      await provide({ url: server.url, dbFile: server.dbFile, dataDir: server.dataDir, output: server.output });
       await server.stop();
     },
     { scope: "worker", auto: true, timeout: 90_000 },

@@ -1,7 +1,9 @@
 /**
  * One production server per Playwright worker, on its own copy of the
  * template database and its own port: the real build (server-build), the
- * same process `npm start` runs.
+ * same process `npm start` runs. Each also has its own data folder
+ * (tests/.tmp/e2e-worker-<n>/): SCORM packages, courses made from them, and a
+ * copy of the built course cache, which /admin/scorm rebuilds in-process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +14,8 @@ import { freePort, productionServerEnv } from "./production-server";
 export type WorkerServer = {
   url: string;
   dbFile: string;
+  /** This worker's data folder: scorm/ (SCORM_DIR), courses/ (PACKAGE_COURSES_DIR), cache/ (COURSE_CACHE_DIR). */
+  dataDir: string;
   /** What the server has written to stdout and stderr so far (warnings and errors: LOG_LEVEL=warn). */
   output: () => string;
   stop: () => Promise<void>;
@@ -35,12 +39,17 @@ export async function startWorkerServer(workerIndex: number): Promise<WorkerServ
   const dbFile = path.join(ROOT, `tests/.tmp/e2e-worker-${workerIndex}.db`);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
   fs.copyFileSync(E2E_TEMPLATE_DB, dbFile);
+  const dataDir = path.join(ROOT, `tests/.tmp/e2e-worker-${workerIndex}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const cacheDir = path.join(dataDir, "cache");
+  fs.cpSync(process.env.COURSE_CACHE_DIR ?? path.join(ROOT, ".cache/courses"), cacheDir, { recursive: true });
+  const dataEnv = { SCORM_DIR: path.join(dataDir, "scorm"), PACKAGE_COURSES_DIR: path.join(dataDir, "courses"), COURSE_CACHE_DIR: cacheDir };
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["server-build/index.js"], {
     cwd: ROOT,
     // Production needs only the build output: pointing COURSES_DIR nowhere makes every spec prove it.
-    env: { ...productionServerEnv({ port, dbFile, appUrl: url }), COURSES_DIR: path.join(ROOT, "tests/.tmp/no-courses-in-production") },
+    env: { ...productionServerEnv({ port, dbFile, appUrl: url }), COURSES_DIR: path.join(ROOT, "tests/.tmp/no-courses-in-production"), ...dataEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -54,6 +63,7 @@ export async function startWorkerServer(workerIndex: number): Promise<WorkerServ
   return {
     url,
     dbFile,
+    dataDir,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { displayPath } from "~/catalog/course-schema.server";
 import type { LocalizedText } from "~/catalog/types";
-import { issueMessages, readYaml } from "~/catalog/yaml-errors.server";
+import { issueMessages, readYamlFile } from "~/catalog/yaml-errors.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import { ATTACHMENT_KINDS, MAX_TEXT_LENGTH, type AssignmentDefinition } from "./types";
 
@@ -154,13 +154,7 @@ export async function readAssignmentFile(
   languages: readonly Locale[],
   file: string,
 ): Promise<AssignmentCheck> {
-  let source: string;
-  try {
-    source = await fs.readFile(absolutePath, "utf8");
-  } catch {
-    return { ok: false, errors: [`${file}: file missing`] };
-  }
-  const yaml = readYaml(source, file);
+  const yaml = await readYamlFile(absolutePath, file);
   return yaml.ok ? parseAssignmentDefinition(yaml.value, assignmentId, languages, file) : yaml;
 }
 

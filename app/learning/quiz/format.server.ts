@@ -247,14 +247,19 @@ export function isQuizId(value: string): boolean {
  * (courses/<slug>/quizzes/<id>.yml), `quizId` comes from the file name and
  * `languages` are the course's languages, each of which every text must have.
  */
-export function parseQuizFile(source: string, options: { file: string; quizId: string; languages: readonly Locale[] }): QuizCheck {
+type QuizFileOptions = { file: string; quizId: string; languages: readonly Locale[] };
+
+export function parseQuizFile(source: string, options: QuizFileOptions): QuizCheck {
+  const yaml = readYaml(source, options.file);
+  return yaml.ok ? parseQuizDefinition(yaml.value, options) : yaml;
+}
+
+/** Validates an already-parsed quiz file (readYamlFile, or parseQuizFile's own parse). */
+export function parseQuizDefinition(raw: unknown, options: QuizFileOptions): QuizCheck {
   const { file, quizId, languages } = options;
   if (!isQuizId(quizId)) {
     return { ok: false, errors: [`${file}: the file name "${quizId}" is the quiz id and must be lowercase-kebab (a-z, 0-9 and single hyphens)`] };
   }
-  const yaml = readYaml(source, file);
-  if (!yaml.ok) return yaml;
-  const raw = yaml.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, errors: [`${file}: expected a YAML mapping (title:, settings:, questions: …)`] };
   }

@@ -1,9 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { documentEntry } from "~/catalog/documents.server";
+import { readYamlFile } from "~/catalog/yaml-errors.server";
 import type { Locale } from "~/i18n/locales";
 import type { Quiz } from "./definition.server";
-import { isQuizId, parseQuizFile } from "./format.server";
+import { isQuizId, parseQuizDefinition } from "./format.server";
 import { QUIZ_ISLAND } from "./quiz-kind";
 
 /**
@@ -45,8 +46,8 @@ export async function validateCourseQuizzes(courseDir: string, languages: readon
       errors.push(`${file}: not a quiz (quiz files end in ${QUIZ_EXTENSION})`);
       continue;
     }
-    const source = await fs.readFile(path.join(dir, name), "utf8");
-    const checked = parseQuizFile(source, { file, quizId: name.slice(0, -QUIZ_EXTENSION.length), languages });
+    const yaml = await readYamlFile(path.join(dir, name), file);
+    const checked = yaml.ok ? parseQuizDefinition(yaml.value, { file, quizId: name.slice(0, -QUIZ_EXTENSION.length), languages }) : yaml;
     if (checked.ok) quizzes.set(checked.quiz.id, checked.quiz);
     else errors.push(...checked.errors);
   }
