@@ -83,7 +83,7 @@ function i18nProperty(object: ts.ObjectLiteralExpression): string[] | null {
 export function fileFacts(file: string, appDir: string, catalogue: Catalogue): FileFacts {
   const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
   const facts: FileFacts = { file, imports: [], dynamicImports: [], kindRoots: [], uses: new Map(), declared: null };
-  const use = (ns: string, key: string) => {
+  const record = (ns: string, key: string) => {
     if (!facts.uses.has(ns)) facts.uses.set(ns, new Set());
     facts.uses.get(ns)!.add(key);
   };
@@ -124,12 +124,12 @@ export function fileFacts(file: string, appDir: string, catalogue: Catalogue): F
     }
     if (ts.isStringLiteralLike(node) && !ts.isImportTypeNode(node.parent) && !ts.isLiteralTypeNode(node.parent)) {
       const ns = namespaceOf(node.text);
-      if (ns && (catalogue.keys.has(node.text) || isKeyCall(node))) use(ns, node.text);
+      if (ns && (catalogue.keys.has(node.text) || isKeyCall(node))) record(ns, node.text);
     }
     if (ts.isTemplateExpression(node)) {
       const head = node.head.text;
       const ns = namespaceOf(head);
-      if (ns && [...catalogue.keys].some((k) => k.startsWith(head))) use(ns, `${head}…`);
+      if (ns && [...catalogue.keys].some((k) => k.startsWith(head))) record(ns, `${head}…`);
     }
     ts.forEachChild(node, visit);
   };
