@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { precompressAssets } from "./server/precompressed";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -31,6 +32,7 @@ export default defineConfig({
             v3_routeConfig: true,
           },
         }),
+        precompressAssets(),
       ],
   test: {
     include: ["app/**/*.test.ts", "server/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],

@@ -13,9 +13,9 @@ import type { ReactNode } from "react";
 import { managedOrganisation } from "~/organisations/guards.server";
 import { getAuth } from "~/auth/guards.server";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
-import { messagesFor } from "~/i18n/catalog";
 import { fallbackMessages } from "~/i18n/fallback-messages";
 import { detectLocale } from "~/i18n/detect.server";
+import { routeMessages } from "~/i18n/route-messages.server";
 import { directionOf, DEFAULT_LOCALE } from "~/i18n/locales";
 import { I18nProvider, useT } from "~/i18n/react";
 import { useNonce } from "~/http/nonce";
@@ -37,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const body: RootData = {
     locale,
-    messages: messagesFor(locale),
+    // `common` and the namespaces the matched routes declare in their handle (docs/decisions/028).
+    messages: await routeMessages(url, locale),
     // Whether to show "my organisation": managing one is a membership, not a role.
     user: user ? { id: user.id, name: user.name, role: user.role, manages: Boolean(await managedOrganisation(user.id)) } : null,
     path: `${url.pathname}${url.search}`,

@@ -11,6 +11,7 @@ import { backgroundSettled } from "~/jobs/background.server";
 import { startHousekeeping } from "~/jobs/housekeeping.server";
 import { requestLogger, log } from "./log";
 import { mediaFiles } from "./media";
+import { precompressedAssets } from "./precompressed";
 import { formRequestGuard } from "./request-guard";
 import { contentOriginOnly, SCORM_CONTENT_PATH, scormContent } from "./scorm-content";
 import { originCheck, securityHeaders } from "./security";
@@ -44,6 +45,7 @@ async function main() {
     app.use(viteDevServer.middlewares);
   } else {
     // Fingerprinted by Vite: cache for a year, never revalidate.
+    app.use("/assets", precompressedAssets(path.resolve("build/client/assets")));
     app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.resolve("build/client"), { maxAge: "1h" }));
   }

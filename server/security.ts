@@ -7,6 +7,12 @@ import { SESSION_COOKIE } from "~/auth/session.server";
  * Security headers for every response. The CSP allows scripts only from our
  * origin or carrying this request's nonce: no 'unsafe-eval', no 'unsafe-inline'
  * scripts (lessons arrive as HTML, not as code to evaluate).
+ *
+ * Vite's fingerprinted scripts and stylesheets (/assets/*.js, *.css) get
+ * only nosniff and HSTS: CSP, framing, referrer and permissions policies
+ * govern documents, which those never are, and a lesson's first visit
+ * downloads about fifteen of them, each carrying ~0.5 kB of uncompressed
+ * headers otherwise (docs/decisions/028).
  */
 export function securityHeaders({ dev }: { dev: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -38,6 +44,9 @@ export function securityHeaders({ dev }: { dev: boolean }) {
       "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     };
     if (!dev) defaults["Strict-Transport-Security"] = "max-age=15552000";
+    if (isScriptOrStyleAsset(req.path)) {
+      for (const name of DOCUMENT_ONLY) delete defaults[name];
+    }
     const signedIn = hasSessionCookie(req);
     // Set as the headers go out, and only where the route set none of its own: the Remix
     // adapter appends a route's headers, so setting them here first would send both
@@ -49,6 +58,12 @@ export function securityHeaders({ dev }: { dev: boolean }) {
     });
     next();
   };
+}
+
+const DOCUMENT_ONLY = ["Content-Security-Policy", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Permissions-Policy"];
+
+export function isScriptOrStyleAsset(path: string): boolean {
+  return /^\/assets\/[^/]+\.(js|css)$/.test(path);
 }
 
 function hasSessionCookie(req: Request): boolean {

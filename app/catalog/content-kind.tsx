@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, Suspense } from "react";
-import type { JsonValue } from "./types";
+import type { Namespace } from "~/i18n/namespaces";
+import type { JsonValue, Segment } from "./types";
 
 /**
  * The browser half of a kind of lesson island: its name and its component.
@@ -11,8 +12,17 @@ import type { JsonValue } from "./types";
  * Give the component as React.lazy(() => import("…")): Vite then puts every
  * island in its own chunk, and a lesson page downloads only the JavaScript of
  * the islands it contains (lessons without islands ship none).
+ *
+ * `i18n` lists the message namespaces the island's component uses, as
+ * literal strings in the same object as the lazy import (the check in
+ * app/i18n/route-namespaces.test.ts reads them there). A lesson page is sent
+ * them only when it contains an island of the kind (docs/decisions/028).
  */
-export type ContentKind = { name: string; component: LazyExoticComponent<ComponentType<IslandProps>> };
+export type ContentKind = {
+  name: string;
+  component: LazyExoticComponent<ComponentType<IslandProps>>;
+  i18n: readonly Namespace[];
+};
 
 export type IslandProps<P = Record<string, JsonValue>> = {
   courseSlug: string;
@@ -35,4 +45,14 @@ export function islandRenderer(kinds: readonly ContentKind[]) {
       </Suspense>
     );
   };
+}
+
+/** The namespaces the islands of these segments need, each once (none for a lesson without islands). */
+export function islandNamespaces(kinds: readonly ContentKind[], segments: readonly Segment[]): Namespace[] {
+  const out = new Set<Namespace>();
+  for (const segment of segments) {
+    if (segment.type !== "island") continue;
+    for (const ns of kinds.find((k) => k.name === segment.kind)?.i18n ?? []) out.add(ns);
+  }
+  return [...out];
 }

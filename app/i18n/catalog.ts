@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from "./locales";
+import type { Namespace } from "./namespaces";
 import ar from "./locales/ar";
 import en from "./locales/en";
 import fr from "./locales/fr";
@@ -33,6 +34,25 @@ function build(): Record<Locale, Messages> {
 
 export const catalogs = build();
 
+/** The whole catalogue of a language: for the server (mail, PDFs, exports), never for a page. */
 export function messagesFor(locale: Locale): Messages {
   return catalogs[locale];
+}
+
+const subsets = new Map<string, Messages>();
+
+/**
+ * The messages of some namespaces only, what a page is sent
+ * (app/i18n/route-messages.server.ts). One object per locale and set of
+ * namespaces, kept: pages ask for the same few sets again and again.
+ */
+export function messagesIn(locale: Locale, namespaces: readonly Namespace[]): Messages {
+  const id = `${locale}:${[...namespaces].sort().join(",")}`;
+  let found = subsets.get(id);
+  if (!found) {
+    const prefixes = namespaces.map((ns) => `${ns}.`);
+    found = Object.fromEntries(Object.entries(catalogs[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+    subsets.set(id, found);
+  }
+  return found;
 }

@@ -5,6 +5,7 @@ import { intlLocale, makeT, type T } from "./translate";
 
 type I18n = {
   locale: Locale;
+  messages: Messages;
   dir: "rtl" | "ltr";
   t: T;
   /**
@@ -26,6 +27,7 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
     const intl = intlLocale(locale);
     return {
       locale,
+      messages,
       dir: directionOf(locale),
       t: makeT(messages, locale),
       tx: (key, params) => richText(makeT(messages, locale), key, params),
@@ -36,6 +38,21 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
     };
   }, [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * More messages for part of a page: a lesson's islands (quiz, assignment…)
+ * bring their kinds' namespaces in the lesson loader's data, sent only to
+ * lessons that contain them (docs/decisions/028).
+ */
+export function WithMessages({ messages, children }: { messages: Messages; children: ReactNode }) {
+  const outer = useI18n();
+  const merged = useMemo(() => ({ ...outer.messages, ...messages }), [outer.messages, messages]);
+  return (
+    <I18nProvider locale={outer.locale} messages={merged}>
+      {children}
+    </I18nProvider>
+  );
 }
 
 export function useI18n(): I18n {

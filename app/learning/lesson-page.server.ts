@@ -1,7 +1,10 @@
 import { getLessonContent } from "~/catalog/catalog.server";
 import { lessonCompletedByIsland, loadIslandData } from "~/catalog/content-kind.server";
 import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import { islandNamespaces } from "~/catalog/content-kind";
+import { contentKinds } from "~/content-kinds";
 import { contentPipeline } from "~/content-kinds.server";
+import { messagesIn } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locales";
 import { courseCertificate, stepViews } from "./completion-views.server";
 import { requireEnrolledCourseWith } from "./course-access.server";
@@ -52,6 +55,8 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     fallback,
     segments: content.segments,
     islandData,
+    // The messages of the island kinds this lesson contains, and only those (docs/decisions/028).
+    islandMessages: messagesIn(locale, islandNamespaces(contentKinds, content.segments)),
     headings: content.headings,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),

@@ -14,6 +14,9 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { FormErrors, SelectField, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["auth", "learning", "people"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.profile.title");

@@ -6,6 +6,9 @@ import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { adminOverview } from "~/learning/admin-overview.server";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "courses"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 

@@ -6,6 +6,9 @@ import { requireRole } from "~/auth/guards.server";
 import { readFormData } from "~/http/form.server";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["api"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "api.tokens.title");
 

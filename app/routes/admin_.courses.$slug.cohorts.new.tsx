@@ -11,6 +11,9 @@ import { cohortEditPage, saveCohort } from "~/learning/cohorts.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
 import { trainingLinks } from "~/ui/training-links";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "cohorts", "learning"] };
 
 export const links = trainingLinks;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cohorts.new.title");

@@ -12,6 +12,9 @@ import { listDeletionRequests } from "~/people/deletion.server";
 import { FieldErrors, FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["people"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.deletions.title");

@@ -12,6 +12,9 @@ import { UploadForm } from "~/import/upload-form";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
 import { trainingLinks } from "~/ui/training-links";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "import", "learning"] };
 
 export const links = trainingLinks;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.report.title");

@@ -16,6 +16,9 @@ import { FieldErrors, FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { Pagination } from "~/ui/pagination";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "learning", "organisations"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.page.title");

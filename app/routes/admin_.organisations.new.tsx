@@ -12,6 +12,9 @@ import { saveOrganisation } from "~/organisations/organisations.server";
 import { listRegions } from "~/organisations/regions.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["learning", "organisations"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.new.title");
 

@@ -6,6 +6,9 @@ import { ReportPage } from "~/reports/report-page";
 import { adminViewer, savedReportRouteAction } from "~/reports/report-routes.server";
 import reportsCss from "~/styles/reports.css?url";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["reports"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];

@@ -5,6 +5,9 @@ import { ReportPrint } from "~/reports/report-print";
 import { adminViewer } from "~/reports/report-routes.server";
 import reportsCss from "~/styles/reports.css?url";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["reports"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.print.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];

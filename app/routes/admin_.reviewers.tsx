@@ -10,6 +10,9 @@ import { reviewersAdminAction, reviewersAdminPage } from "~/learning/assignment/
 import { FieldErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { readFormData } from "~/http/form.server";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["assignment"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.reviewers.title");
 

@@ -15,6 +15,9 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { FieldErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { trainingLinks } from "~/ui/training-links";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "learning", "scorm"] };
 
 export const links = trainingLinks;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scorm.upload.title");

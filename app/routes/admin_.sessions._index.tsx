@@ -7,6 +7,9 @@ import { sessionsPage } from "~/training/sessions.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
 import { trainingLinks } from "~/ui/training-links";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "learning", "sessions"] };
 
 export const links = trainingLinks;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sessions.list.title");

@@ -10,6 +10,9 @@ import { localeCookie } from "~/i18n/detect.server";
 import { isLocale } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signup.confirmTitle");
 

@@ -3,12 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LessonIsland } from "~/content-kinds";
 import { detectLocale } from "~/i18n/detect.server";
-import { useForeign, useI18n } from "~/i18n/react";
+import { useForeign, useI18n, WithMessages } from "~/i18n/react";
 import { completeLesson, lessonPage } from "~/learning/lesson-page.server";
 import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 import { readFormData } from "~/http/form.server";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["completion", "courses", "learning"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },
@@ -70,21 +73,23 @@ export default function LessonPage() {
       ) : null}
 
       <div className="lesson-body" {...foreign}>
-        {page.segments.map((segment, i) =>
-          segment.type === "html" ? (
-            // Rendered from the course's own MDX at build time, never from user input.
-            <div key={i} className="lesson-segment" dangerouslySetInnerHTML={{ __html: segment.html }} />
-          ) : (
-            <LessonIsland
-              key={i}
-              kind={segment.kind}
-              courseSlug={course.slug}
-              lessonId={lesson.id}
-              props={segment.props}
-              data={page.islandData[i] ?? null}
-            />
-          ),
-        )}
+        <WithMessages messages={page.islandMessages}>
+          {page.segments.map((segment, i) =>
+            segment.type === "html" ? (
+              // Rendered from the course's own MDX at build time, never from user input.
+              <div key={i} className="lesson-segment" dangerouslySetInnerHTML={{ __html: segment.html }} />
+            ) : (
+              <LessonIsland
+                key={i}
+                kind={segment.kind}
+                courseSlug={course.slug}
+                lessonId={lesson.id}
+                props={segment.props}
+                data={page.islandData[i] ?? null}
+              />
+            ),
+          )}
+        </WithMessages>
       </div>
 
       <section className="lesson-complete stack" aria-live="polite">

@@ -10,6 +10,9 @@ import { ProgressMeter } from "~/learning/progress-meter";
 import { studyTimeText } from "~/learning/study-time";
 import { useRootData } from "~/ui/root-data";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["completion", "courses", "learning"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Tadrib` : "Tadrib" },

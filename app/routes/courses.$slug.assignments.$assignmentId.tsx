@@ -8,6 +8,9 @@ import { assignmentPage, submitAssignmentForm } from "~/learning/assignment/assi
 import { AssignmentPanel } from "~/learning/assignment/assignment-panel";
 import { lessonHref } from "~/learning/assignment/types";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["assignment", "courses", "learning"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.panel.title} · ${data.course.title} · Tadrib` : "Tadrib" },

@@ -6,6 +6,9 @@ import { useForeign, useI18n } from "~/i18n/react";
 import { QuizPanel } from "~/learning/quiz/quiz-panel";
 import { quizFormAction, quizPage } from "~/learning/quiz/quiz-pages.server";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["courses", "learning", "quiz"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.panel.state.title} · ${data.course.title} · Tadrib` : "Tadrib" },

@@ -5,6 +5,9 @@ import { detectLocale } from "~/i18n/detect.server";
 import { useForeign, useI18n } from "~/i18n/react";
 import { quizStatisticsPage } from "~/learning/quiz/quiz-pages.server";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["learning", "quiz"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.course.title} · Tadrib` : "Tadrib" }];
 

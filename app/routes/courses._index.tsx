@@ -7,6 +7,9 @@ import { useI18n } from "~/i18n/react";
 import { catalogueCards } from "~/learning/course-pages.server";
 import { studyTimeText } from "~/learning/study-time";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["courses"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "courses.catalogue.title");
 

@@ -4,6 +4,9 @@ import { listOutbox } from "~/mail/outbox.server";
 import { env } from "~/config/env.server";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["mail"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail.dev.title");
 

@@ -8,6 +8,9 @@ import { useI18n } from "~/i18n/react";
 import { JoinCodeForm } from "~/learning/join-form";
 import { joinCohort, joinPage } from "~/learning/join.server";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["cohorts"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cohorts.join.title");
 

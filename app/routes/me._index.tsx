@@ -10,6 +10,9 @@ import { learnerDashboard } from "~/learning/dashboard.server";
 import { RuleCounts } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["certificates", "cohorts", "completion", "learning"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "learning.dashboard.title");
 

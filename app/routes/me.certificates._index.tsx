@@ -5,6 +5,9 @@ import { CertificateList } from "~/certificates/certificate-list";
 import { issueMissingCertificates, listCertificatesForUser } from "~/certificates/certificates.server";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["certificates"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificates.mine.title");
 

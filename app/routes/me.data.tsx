@@ -12,6 +12,9 @@ import { PersonalDataView } from "~/people/personal-data-view";
 import { personalData } from "~/people/personal-data.server";
 import { pageTitle } from "~/ui/page-title";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "courses", "organisations", "people", "tracking"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.data.title");

@@ -9,6 +9,9 @@ import { orgMembers } from "~/organisations/org-members.server";
 import { pageTitle } from "~/ui/page-title";
 import { Pagination } from "~/ui/pagination";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin", "organisations", "people"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.org.title");

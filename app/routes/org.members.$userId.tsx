@@ -11,6 +11,9 @@ import { countryName } from "~/people/countries";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { pageTitle } from "~/ui/page-title";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["learning", "organisations", "people"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.member.title");

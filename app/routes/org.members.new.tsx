@@ -13,6 +13,9 @@ import { OrgHeader } from "~/organisations/org-nav";
 import { FormErrors, TextField } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import peopleCss from "~/styles/people.css?url";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["organisations"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: peopleCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.invite.title");

@@ -8,6 +8,9 @@ import { managerViewer, savedReportRouteAction } from "~/reports/report-routes.s
 import peopleCss from "~/styles/people.css?url";
 import reportsCss from "~/styles/reports.css?url";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["organisations", "reports"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.title");
 export const links: LinksFunction = () => [

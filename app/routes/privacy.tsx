@@ -2,6 +2,9 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["privacy"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.title");
 

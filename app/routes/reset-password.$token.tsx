@@ -13,6 +13,9 @@ import { useI18n } from "~/i18n/react";
 import { FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { readFormData } from "~/http/form.server";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.reset.title");
 

@@ -11,6 +11,9 @@ import { FieldErrors, FormErrors } from "~/ui/fields";
 import { pageTitle } from "~/ui/page-title";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { readFormData } from "~/http/form.server";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["assignment", "learning"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.reviewPage.title");
 

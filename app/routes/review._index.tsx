@@ -6,6 +6,9 @@ import { foreignLang } from "~/i18n/locales";
 import { useI18n } from "~/i18n/react";
 import { reviewQueuePage } from "~/learning/assignment/review-pages.server";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["assignment"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "assignment.queue.title");
 

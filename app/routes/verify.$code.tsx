@@ -9,6 +9,9 @@ import { clientIp } from "~/http/client-ip.server";
 import { consumeRateLimit } from "~/http/rate-limit.server";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["certificates"] };
 
 /** Per client IP: plenty for people checking certificates, far too few to sweep codes. */
 const VERIFY_LIMIT = 30;

@@ -7,6 +7,9 @@ import { verifyCodeSchema } from "~/certificates/forms";
 import { VerifyForm } from "~/certificates/verify-form";
 import { useI18n } from "~/i18n/react";
 import { pageTitle } from "~/ui/page-title";
+import type { I18nHandle } from "~/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["certificates"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificates.verify.title");
 

@@ -52,7 +52,7 @@ export function SiteHeader() {
             ) : null}
             {user?.role === "reviewer" || user?.role === "admin" ? (
               <li>
-                <NavLink to="/review">{t("assignment.nav.review")}</NavLink>
+                <NavLink to="/review">{t("common.nav.review")}</NavLink>
               </li>
             ) : null}
             {user?.manages ? (
@@ -80,7 +80,7 @@ export function SiteHeader() {
             <Form method="post" action="/logout" className="inline-form">
               <Link to="/account" className="user-name">
                 <bdi>{user.name}</bdi>
-                <span className="visually-hidden"> ({t("auth.nav.account")})</span>
+                <span className="visually-hidden"> ({t("common.nav.account")})</span>
               </Link>{" "}
               <button type="submit" className="button button-small button-secondary">
                 {t("common.nav.logout")}
@@ -107,7 +107,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>
         {t("common.footer.tagline")} · <Link to="/privacy">{t("common.footer.privacy")}</Link> ·{" "}
-        <Link to="/verify">{t("certificates.verify.title")}</Link>
+        <Link to="/verify">{t("common.footer.verify")}</Link>
       </p>
     </footer>
   );

@@ -8,10 +8,10 @@ import { useT } from "~/i18n/react";
  * display one of our own messages.
  */
 const NOTICES: Record<string, string> = {
-  welcome: "auth.notice.welcome",
-  "password-reset": "auth.notice.passwordReset",
-  "password-changed": "auth.notice.passwordChanged",
-  "profile-saved": "auth.notice.profileSaved",
+  welcome: "common.notice.welcome",
+  "password-reset": "common.notice.passwordReset",
+  "password-changed": "common.notice.passwordChanged",
+  "profile-saved": "common.notice.profileSaved",
 };
 
 export function Notice() {

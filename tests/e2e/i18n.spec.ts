@@ -1,6 +1,22 @@
-import { expect, literal, switchLanguage, tFor, test, watchForBrowserErrors } from "../setup/e2e-fixtures";
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { traffickingCourse } from "../setup/e2e-course";
+import { ROOT } from "../setup/e2e-env";
+import {
+  DEMO,
+  expect,
+  literal,
+  loginAs,
+  switchLanguage,
+  tFor,
+  test,
+  waitForHydration,
+  watchForBrowserErrors,
+} from "../setup/e2e-fixtures";
 
 const fr = tFor("fr");
+const readLesson = (slug: string, id: string) => fs.readFileSync(path.join(ROOT, "courses", slug, "lessons", `${id}.fr.mdx`), "utf8");
 const ar = tFor("ar");
 const en = tFor("en");
 
@@ -65,5 +81,62 @@ test.describe("languages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("common.home.title"));
       await expect(page.getByText(literal(fr("common.footer.tagline")))).toBeVisible();
     });
+  });
+});
+
+/** The namespaces of the messages the browser holds: the root loader's, plus the lesson's islands'. */
+async function namespacesInBrowser(page: Page) {
+  return page.evaluate(() => {
+    type Data = Record<string, { messages?: Record<string, string>; islandMessages?: Record<string, string> } | undefined>;
+    const loaderData = (window as unknown as { __remixRouter: { state: { loaderData: Data } } }).__remixRouter.state.loaderData;
+    const keys = Object.values(loaderData).flatMap((d) => [...Object.keys(d?.messages ?? {}), ...Object.keys(d?.islandMessages ?? {})]);
+    return [...new Set(keys.map((k) => k.split(".")[0]))].sort();
+  });
+}
+
+const RAW_KEY = /\b(common|courses|learning|completion|quiz|assignment)\.[a-zA-Z]+\.[a-zA-Z]/;
+
+test.describe("messages per page (docs/decisions/028)", () => {
+  test.use({ allowedConsoleErrors: [/status of 404 .*\/no-such-page/] });
+
+  test("each page is sent only the namespaces it uses, and client-side navigation brings the next page's", async ({ page }) => {
+    const course = traffickingCourse();
+    const lessonId = course.lessonHolding("Quiz", "what-is-trafficking-quiz");
+    const lesson = course.lessons.find((l) => l.id === lessonId)!;
+    await loginAs(page, DEMO.learner);
+
+    await page.goto("/courses");
+    await waitForHydration(page);
+    expect(await namespacesInBrowser(page)).toEqual(["common", "courses"]);
+    await page.evaluate(() => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true));
+
+    await page.getByRole("link", { name: course.title.fr }).first().click();
+    await expect(page).toHaveURL(new RegExp(`${course.url}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(course.title.fr);
+    expect(await namespacesInBrowser(page)).toEqual(["common", "completion", "courses", "learning"]);
+
+    await page.getByRole("link", { name: lesson.title.fr }).first().click();
+    await expect(page).toHaveURL(new RegExp(`${course.lessonUrl(lessonId)}$`));
+    // The quiz island's words came with the lesson, which holds a quiz.
+    await expect(page.getByText(fr("quiz.panel.label"), { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.title.fr);
+    expect(await namespacesInBrowser(page)).toEqual(["common", "completion", "courses", "learning", "quiz"]);
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
+    // All of it without a page load.
+    expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
+  });
+
+  test("a lesson without islands is sent no island namespace; an unknown page is translated", async ({ page }) => {
+    const course = traffickingCourse();
+    const plain = course.lessons.find((l) => !/<(Quiz|Assignment|Scorm)\s/.test(readLesson(course.slug, l.id)))!;
+    await loginAs(page, DEMO.learner);
+    await page.goto(course.lessonUrl(plain.id));
+    await waitForHydration(page);
+    expect(await namespacesInBrowser(page)).toEqual(["common", "completion", "courses", "learning"]);
+
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("common.error.notFoundTitle"));
+    await expect(page.getByText(fr("common.error.notFound"))).toBeVisible();
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
   });
 });

@@ -33,7 +33,7 @@ async function signUp(page: Page, locale: Locale, name: string, email: string) {
   await page.getByRole("button", { name: t("auth.signup.confirmSubmit") }).click();
   // A new account is invited to fill its profile first; it can be left for later.
   await expect(page).toHaveURL(/\/account\/profile\?notice=welcome$/);
-  await expect(page.getByRole("status").filter({ hasText: t("auth.notice.welcome") })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: t("common.notice.welcome") })).toBeVisible();
   await expect(page.getByText(t("people.profile.welcome"))).toBeVisible();
   await page.getByRole("link", { name: t("people.profile.later") }).click();
 }

@@ -178,7 +178,7 @@ test.describe("organisations and their managers", () => {
       await expect(nationality.locator('option[value="MA"]')).toHaveText("المغرب");
       await nationality.selectOption("MA");
       await p.getByRole("button", { name: ar("people.profile.submit") }).click();
-      await expect(p.getByRole("status").filter({ hasText: ar("auth.notice.profileSaved") })).toBeVisible();
+      await expect(p.getByRole("status").filter({ hasText: ar("common.notice.profileSaved") })).toBeVisible();
       // The birth year is kept as given; the age band follows from it.
       const band = ageBandFor(1990);
       await expect(p.getByLabel(ar("people.facts.ageBand.label"))).toHaveValue(band);

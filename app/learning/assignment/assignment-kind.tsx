@@ -5,4 +5,4 @@ import type { ContentKind } from "~/catalog/content-kind";
 export const ASSIGNMENT_ISLAND = "assignment";
 
 /** The browser half of the assignment kind: its island component, in its own chunk. */
-export const assignmentKind: ContentKind = { name: ASSIGNMENT_ISLAND, component: lazy(() => import("./assignment-island")) };
+export const assignmentKind: ContentKind = { name: ASSIGNMENT_ISLAND, component: lazy(() => import("./assignment-island")), i18n: ["assignment"] };

@@ -5,4 +5,4 @@ import type { ContentKind } from "~/catalog/content-kind";
 export const QUIZ_ISLAND = "quiz";
 
 /** The browser half of the quiz kind: its island component, in its own chunk. */
-export const quizKind: ContentKind = { name: QUIZ_ISLAND, component: lazy(() => import("./quiz-island")) };
+export const quizKind: ContentKind = { name: QUIZ_ISLAND, component: lazy(() => import("./quiz-island")), i18n: ["quiz"] };
