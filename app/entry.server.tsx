@@ -47,6 +47,8 @@ export default function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Set before rendering starts, so every callback below can clear it.
+    const timer = setTimeout(() => abort(), ABORT_DELAY + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -82,6 +84,5 @@ export default function handleRequest(
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
