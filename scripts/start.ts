@@ -4,10 +4,18 @@
  * changed, then serves (production mode). `npm run dev` does the same with
  * Vite's dev server and hot reload instead of a build, and rebuilds the
  * courses whenever a file under courses/ changes.
+ *
+ * A restart with nothing to do must be quick (decision 029): the migrations,
+ * the "is the database empty" question and the course build's up-to-date
+ * check run here, in this process; only real work (seeding, building) starts
+ * an `npm run` of its own.
  */
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { staleCourseBuild } from "~/catalog/build-state.server";
+import { databasePath, env } from "~/config/env.server";
+import { migrate, MigrationError, openDatabase } from "~/db/migrate.server";
 import { watchCourses } from "./courses-watch";
 
 const dev = process.argv.includes("--dev");
@@ -50,8 +58,34 @@ function buildIsStale(): boolean {
   return sources.some((s) => newestMtime(s) > builtAt);
 }
 
-run("db:migrate");
-run("db:seed", { SEED_ONLY_IF_EMPTY: "true" });
+/** `npm run db:migrate`, in this process; true when the database has no user yet (then it gets the demo data). */
+function migrateDatabase(): boolean {
+  const file = databasePath();
+  const database = openDatabase(file);
+  try {
+    const result = migrate(database, { onApply: (name, i, total) => console.log(`  [${i + 1}/${total}] applying ${name}`) });
+    if (result.applied.length) console.log(`Applied ${result.applied.length} migration(s) to ${file}.`);
+    return !database.prepare(`SELECT 1 FROM "User" LIMIT 1`).get();
+  } catch (error) {
+    if (!(error instanceof MigrationError)) throw error;
+    console.error(`Migration refused: ${error.message}`);
+    process.exit(1);
+  } finally {
+    database.close();
+  }
+}
+
+async function coursesNeedBuilding(): Promise<boolean> {
+  const stale = await staleCourseBuild({
+    coursesDir: env.COURSES_DIR,
+    packageCoursesDir: env.PACKAGE_COURSES_DIR,
+    cacheDir: env.COURSE_CACHE_DIR,
+  });
+  if (stale) console.log(`Building the courses: ${stale}.`);
+  return stale !== null;
+}
+
+if (migrateDatabase()) run("db:seed", { SEED_ONLY_IF_EMPTY: "true" });
 
 if (dev) {
   run("courses:build");
@@ -74,7 +108,7 @@ if (dev) {
   if (buildIsStale()) {
     console.log("Building the app (sources changed since the last build)…");
     run("build");
-  } else {
+  } else if (await coursesNeedBuilding()) {
     run("courses:build");
   }
   const child = spawn(process.execPath, ["server-build/index.js"], {

@@ -9,6 +9,7 @@ import { env } from "~/config/env.server";
 import { appOrigin, appUrlProblem } from "~/http/app-url.server";
 import { backgroundSettled } from "~/jobs/background.server";
 import { startHousekeeping } from "~/jobs/housekeeping.server";
+import { healthz } from "./health";
 import { requestLogger, log } from "./log";
 import { mediaFiles } from "./media";
 import { precompressedAssets } from "./precompressed";
@@ -30,6 +31,8 @@ async function main() {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
 
+  // Before the request log, compression and Remix: polled by monitors, it costs a `SELECT 1` and little else.
+  app.get("/healthz", healthz());
   app.use(requestLogger());
   app.use(compression());
   app.use(contentOriginOnly(env.SCORM_CONTENT_ORIGIN, { trustProxy: env.TRUST_PROXY }));

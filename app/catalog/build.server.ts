@@ -18,16 +18,18 @@ import {
   displayPath,
   LESSONS_DIR,
   lessonFileName,
-  listCourseSlugs,
   loadCourseDefinition,
 } from "./course-schema.server";
 import { buildKindEntries, type ContentPipeline, islandComponents, type PlacedIsland } from "./content-kind.server";
+import { courseFolders, courseVersion } from "./build-state.server";
 import { type CourseDocument, documentPath, DOCUMENTS_DIR } from "./documents.server";
 import { courseMediaDigest, importMediaFile, MEDIA_DIR } from "./media-files.server";
 import { lessonMinutes } from "./reading-time.server";
 import { RENDERER_VERSION, renderLesson } from "./render-lesson.server";
 import type { Locale } from "~/i18n/locales";
 import type { CourseDefinition, IslandPlacement, Segment } from "./types";
+
+export { courseFolders, courseVersion };
 
 export type BuildOptions = {
   coursesDir: string;
@@ -109,31 +111,6 @@ export function lessonCacheKey(source: Buffer, mediaDigest = "", islands: Record
     .digest("hex");
 }
 
-async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith(".")) continue;
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await filesUnder(path.join(dir, entry.name), rel)));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out;
-}
-
-/**
- * A course's version: SHA-256 over the names and bytes of every file in its
- * folder (course.yml, lessons, quizzes, assignments, images…), so it changes
- * whenever any of the course's content does. A Completion records it.
- */
-export async function courseVersion(courseDir: string): Promise<string> {
-  const hash = createHash("sha256");
-  for (const rel of await filesUnder(courseDir)) {
-    hash.update(rel).update("\0").update(await fs.readFile(path.join(courseDir, rel))).update("\0");
-  }
-  return hash.digest("hex");
-}
-
 type LessonInput = {
   cacheDir: string;
   courseDir: string;
@@ -178,20 +155,6 @@ function lessonCount(course: CourseDefinition): number {
  * manifest — only when nothing failed, so the server keeps serving the last
  * good build.
  */
-/** slug → the folder holding it, over both course folders; a slug in both is reported, and only the first one built. */
-export async function courseFolders(coursesDir: string, packageCoursesDir?: string): Promise<{ folders: Map<string, string>; clashes: string[] }> {
-  const folders = new Map<string, string>();
-  const clashes: string[] = [];
-  for (const dir of packageCoursesDir && path.resolve(packageCoursesDir) !== path.resolve(coursesDir) ? [coursesDir, packageCoursesDir] : [coursesDir]) {
-    for (const slug of await listCourseSlugs(dir)) {
-      const first = folders.get(slug);
-      if (first) clashes.push(`${displayPath(dir, slug)}: a course with this slug is already in ${displayPath(first, slug)} (slugs must be unique across both course folders)`);
-      else folders.set(slug, dir);
-    }
-  }
-  return { folders, clashes };
-}
-
 /** The content repository's courses of the current manifest (none without one): what an in-process rebuild keeps. */
 async function libraryCoursesOf(cacheDir: string): Promise<ManifestCourse[]> {
   const text = await fs.readFile(manifestPath(cacheDir), "utf8").catch(() => null);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Locale } from "~/i18n/locales";
+import type { Enrolment } from "~/db/generated/client";
 import type { CatalogCourse } from "./catalog.server";
 import { displayPath, LESSONS_DIR, lessonFileName } from "./course-schema.server";
 import type { CourseDefinition, JsonValue, Segment } from "./types";
@@ -85,6 +86,10 @@ export type IslandLoaderInput = {
   /** The language the lesson is shown in. */
   lang: Locale;
   userId: string;
+  /** The signed-in user's role, as this request's session read it. */
+  userRole?: string;
+  /** The learner's current enrolment in the course, as the page already read it (null: not enrolled); absent: look it up. */
+  enrolment?: Enrolment | null;
   props: Record<string, JsonValue>;
 };
 

@@ -4,7 +4,8 @@ import { certificatePdfPath } from "~/certificates/certificate-list";
 import { formatCertificateCode } from "~/certificates/code.server";
 import { verifyPath } from "~/certificates/certificates.server";
 import { db } from "~/db/client.server";
-import { currentEnrolment } from "./enrolments.server";
+import type { Enrolment } from "~/db/generated/client";
+import { knownOrCurrentEnrolment } from "./enrolments.server";
 import type { Locale } from "~/i18n/locales";
 import { loadAssignment } from "./assignment/assignments.server";
 import type { Requirement, RequirementKind, RuleEvaluation } from "./completion.server";
@@ -41,8 +42,8 @@ export type StepView = {
 };
 
 /** Each assignment's newest submission status in the current run, for "waiting for review" and "revision requested". */
-async function latestSubmissionStatuses(userId: string, courseId: string): Promise<Map<string, string>> {
-  const enrolment = await currentEnrolment(userId, courseId);
+async function latestSubmissionStatuses(userId: string, courseId: string, known?: Enrolment | null): Promise<Map<string, string>> {
+  const enrolment = await knownOrCurrentEnrolment(userId, courseId, known);
   if (!enrolment) return new Map();
   const rows = await db.submission.findMany({
     where: { enrolmentId: enrolment.id },
@@ -84,10 +85,19 @@ function hrefOf(slug: string, r: Requirement): string | null {
   return r.kind === "lesson" || r.kind === "scorm" ? lesson : `${lesson}#${r.kind}-${r.id}`;
 }
 
-/** `userId` null for a visitor: the steps then all read "to do". */
-export async function stepViews(course: CatalogCourse, evaluation: RuleEvaluation, userId: string | null, lang: Locale): Promise<StepView[]> {
+/**
+ * `userId` null for a visitor: the steps then all read "to do". `enrolment`: the learner's current one
+ * when the caller already has it (see knownOrCurrentEnrolment).
+ */
+export async function stepViews(
+  course: CatalogCourse,
+  evaluation: RuleEvaluation,
+  userId: string | null,
+  lang: Locale,
+  enrolment?: Enrolment | null,
+): Promise<StepView[]> {
   const submissions = userId && evaluation.byKind.assignment.required
-    ? await latestSubmissionStatuses(userId, course.id)
+    ? await latestSubmissionStatuses(userId, course.id, enrolment)
     : new Map<string, string>();
   return Promise.all(
     evaluation.requirements.map(async (r) => ({

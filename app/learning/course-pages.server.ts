@@ -1,11 +1,12 @@
-import { type CatalogCourse, getCatalog } from "~/catalog/catalog.server";
+import { type Catalog, type CatalogCourse, getCatalog } from "~/catalog/catalog.server";
+import { derivedCache } from "~/catalog/derived.server";
 import { contentLanguage, lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Locale } from "~/i18n/locales";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
 import { requireCourse } from "./course-access.server";
 import { enrol } from "./enrolments.server";
-import { courseProgress, type LessonState, progressByCourse } from "./progress.server";
+import { type CourseProgress, courseProgress, type LessonState, progressByCourse } from "./progress.server";
 
 /** What the catalogue (/courses) and course page (/courses/:slug) show. */
 
@@ -55,23 +56,30 @@ function summarise(course: CatalogCourse, locale: Locale): CourseSummary {
   };
 }
 
+/** Per catalogue load and language (app/catalog/derived.server.ts): a course's summary, and the catalogue in title order. */
+const summaryIn = derivedCache((course: CatalogCourse, locale: string) => summarise(course, locale as Locale));
+const catalogueIn = derivedCache((catalog: Catalog, locale: string) =>
+  catalog.courses
+    .map((course) => ({ course, summary: summaryIn(course, locale) }))
+    .sort((a, b) => a.summary.title.localeCompare(b.summary.title, locale)),
+);
+
 export async function catalogueCards(locale: Locale, userId: string | null) {
-  const { courses } = await getCatalog();
-  const progress = userId ? await progressByCourse(userId, courses) : new Map();
-  return courses
-    .map((course) => {
-      const p = progress.get(course.id);
-      const badge: ProgressBadge | null = p
-        ? { percent: p.evaluation.percent, completedAt: p.completion?.completedAt.toISOString() ?? null }
-        : null;
-      return { ...summarise(course, locale), progress: badge };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title, locale));
+  const catalog = await getCatalog();
+  // Only the learner's own progress is read per request.
+  const progress = userId ? await progressByCourse(userId, catalog.courses) : new Map<string, CourseProgress>();
+  return catalogueIn(catalog, locale).map(({ course, summary }) => {
+    const p = progress.get(course.id);
+    const badge: ProgressBadge | null = p
+      ? { percent: p.evaluation.percent, completedAt: p.completion?.completedAt.toISOString() ?? null }
+      : null;
+    return { ...summary, progress: badge };
+  });
 }
 
 export async function coursePage(slug: string, locale: Locale, userId: string | null) {
   const course = await requireCourse(slug);
-  const summary = summarise(course, locale);
+  const summary = summaryIn(course, locale);
   const progress = userId ? await courseProgress(userId, course) : null;
   const enrolled = Boolean(userId && progress?.enrolled);
   const states = enrolled ? progress!.lessonStates : {};

@@ -55,6 +55,15 @@ export async function currentEnrolment(userId: string, courseId: string): Promis
   return db.enrolment.findFirst({ where: { userId, courseId }, orderBy: [{ enrolledAt: "desc" }, { id: "desc" }] });
 }
 
+/**
+ * What a page already read (`known`: the current enrolment, or null for none),
+ * else currentEnrolment: the lesson page reads it once and hands it to
+ * everything it calls, instead of one query each (decision 029).
+ */
+export async function knownOrCurrentEnrolment(userId: string, courseId: string, known?: Enrolment | null): Promise<Enrolment | null> {
+  return known !== undefined ? known : currentEnrolment(userId, courseId);
+}
+
 /** Current enrolments of a person in several courses, by course id. */
 export async function currentEnrolments(userId: string, courseIds: readonly string[]): Promise<Map<string, Enrolment>> {
   const rows = await db.enrolment.findMany({

@@ -1,7 +1,9 @@
-import { getLessonContent } from "~/catalog/catalog.server";
-import { lessonCompletedByIsland, loadIslandData } from "~/catalog/content-kind.server";
-import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
+import type { SessionUser } from "~/auth/session.server";
+import { type CatalogCourse, getLessonContent } from "~/catalog/catalog.server";
 import { islandNamespaces } from "~/catalog/content-kind";
+import { lessonCompletedByIsland, loadIslandData } from "~/catalog/content-kind.server";
+import { derivedCache } from "~/catalog/derived.server";
+import { contentLanguage, findLesson, lessonsInOrder, textIn } from "~/catalog/outline";
 import { contentKinds } from "~/content-kinds";
 import { contentPipeline } from "~/content-kinds.server";
 import { messagesIn } from "~/i18n/catalog";
@@ -16,15 +18,43 @@ async function requireEnrolledLesson(slug: string, lessonId: string, userId: str
   return requireEnrolledCourseWith(slug, userId, (course) => findLesson(course.definition, lessonId));
 }
 
-export async function lessonPage(slug: string, lessonId: string, userId: string, locale: Locale) {
-  const { course, found } = await requireEnrolledLesson(slug, lessonId, userId);
+/** What the page shows of the course around the lesson, in one language: the same for every learner. */
+const lessonFrame = derivedCache((course: CatalogCourse, key: string) => {
+  const [lessonId, lang] = key.split("\0") as [string, Locale];
   const d = course.definition;
-  const { lang, fallback } = contentLanguage(d.languages, locale);
-  await recordLessonView(userId, course, lessonId);
-  const [content, progress] = await Promise.all([getLessonContent(course, lessonId, lang), courseProgress(userId, course)]);
+  const found = findLesson(d, lessonId)!;
+  const order = lessonsInOrder(d);
+  const index = order.findIndex((l) => l.id === lessonId);
+  const neighbour = (i: number) => {
+    const l = order[i];
+    if (!l) return null;
+    return { id: l.id, title: textIn(findLesson(d, l.id)?.lesson.title ?? {}, lang) };
+  };
+  return {
+    course: { slug: course.slug, title: textIn(d.title, lang) },
+    lesson: {
+      id: lessonId,
+      title: textIn(found.lesson.title, lang),
+      moduleTitle: textIn(found.module.title, lang),
+      index: index + 1,
+      total: order.length,
+      minutes: course.minutes?.[lessonId]?.[lang] ?? null,
+    },
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+  };
+});
+
+export async function lessonPage(slug: string, lessonId: string, user: Pick<SessionUser, "id" | "role">, locale: Locale) {
+  const userId = user.id;
+  const { course, enrolment } = await requireEnrolledLesson(slug, lessonId, userId);
+  const { lang, fallback } = contentLanguage(course.definition.languages, locale);
+  // The enrolment is read once, above, and handed to everything below.
+  await recordLessonView(userId, course, lessonId, new Date(), enrolment);
+  const [content, progress] = await Promise.all([getLessonContent(course, lessonId, lang), courseProgress(userId, course, enrolment)]);
   const [islandData, steps, certificate] = await Promise.all([
-    loadIslandData(contentPipeline.kinds, content.segments, { course, lessonId, lang, userId }),
-    stepViews(course, progress.evaluation, userId, lang),
+    loadIslandData(contentPipeline.kinds, content.segments, { course, lessonId, lang, userId, userRole: user.role, enrolment }),
+    stepViews(course, progress.evaluation, userId, lang, enrolment),
     progress.completion ? courseCertificate(userId, course.id) : null,
   ]);
 
@@ -34,23 +64,8 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     }
   }
 
-  const order = lessonsInOrder(d);
-  const index = order.findIndex((l) => l.id === lessonId);
-  const neighbour = (i: number) => {
-    const l = order[i];
-    if (!l) return null;
-    return { id: l.id, title: textIn(findLesson(d, l.id)?.lesson.title ?? {}, lang) };
-  };
   return {
-    course: { slug, title: textIn(d.title, lang) },
-    lesson: {
-      id: lessonId,
-      title: textIn(found.lesson.title, lang),
-      moduleTitle: textIn(found.module.title, lang),
-      index: index + 1,
-      total: order.length,
-      minutes: course.minutes?.[lessonId]?.[lang] ?? null,
-    },
+    ...lessonFrame(course, `${lessonId}\0${lang}`),
     lang,
     fallback,
     segments: content.segments,
@@ -58,8 +73,6 @@ export async function lessonPage(slug: string, lessonId: string, userId: string,
     // The messages of the island kinds this lesson contains, and only those (docs/decisions/028).
     islandMessages: messagesIn(locale, islandNamespaces(contentKinds, content.segments)),
     headings: content.headings,
-    previous: neighbour(index - 1),
-    next: neighbour(index + 1),
     done: progress.lessonStates[lessonId] === "done",
     /** The lesson completes with its island (a SCORM package): no "mark as complete" button. */
     completedByIsland: lessonCompletedByIsland(contentPipeline.kinds, course.islands, lessonId),

@@ -2,7 +2,8 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import { findLesson, lessonsInOrder } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import { type CompletionFacts, evaluateCompletionRule, recordCompletionIfMet, ruleFacts, type RuleEvaluation } from "./completion.server";
-import { currentEnrolment, currentEnrolments } from "./enrolments.server";
+import type { Enrolment } from "~/db/generated/client";
+import { currentEnrolment, currentEnrolments, knownOrCurrentEnrolment } from "./enrolments.server";
 
 /**
  * What a learner did in a course, in their current run of it (enrolment):
@@ -15,14 +16,17 @@ function assertLesson(course: CatalogCourse, lessonId: string) {
   if (!findLesson(course.definition, lessonId)) throw new Error(`Course ${course.slug} has no lesson "${lessonId}"`);
 }
 
-/** A learner opened a lesson: remembered so "Resume" can bring them back. Nothing for someone not enrolled. */
-export async function recordLessonView(userId: string, course: CatalogCourse, lessonId: string, now = new Date()) {
+/**
+ * A learner opened a lesson: remembered so "Resume" can bring them back. Nothing for someone not enrolled.
+ * `enrolment`: their current one when the caller already has it (see knownOrCurrentEnrolment).
+ */
+export async function recordLessonView(userId: string, course: CatalogCourse, lessonId: string, now = new Date(), enrolment?: Enrolment | null) {
   assertLesson(course, lessonId);
-  const enrolment = await currentEnrolment(userId, course.id);
-  if (!enrolment) return;
+  const current = await knownOrCurrentEnrolment(userId, course.id, enrolment);
+  if (!current) return;
   await db.lessonProgress.upsert({
-    where: { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } },
-    create: { userId, courseId: course.id, enrolmentId: enrolment.id, lessonId, startedAt: now, lastViewedAt: now },
+    where: { enrolmentId_lessonId: { enrolmentId: current.id, lessonId } },
+    create: { userId, courseId: course.id, enrolmentId: current.id, lessonId, startedAt: now, lastViewedAt: now },
     update: { lastViewedAt: now },
   });
 }
@@ -109,8 +113,9 @@ export function deriveProgress(
 
 const NOT_ENROLLED_FACTS: OtherFacts = {};
 
-export async function courseProgress(userId: string, course: CatalogCourse): Promise<CourseProgress> {
-  const enrolment = await currentEnrolment(userId, course.id);
+/** `known`: the current enrolment when the caller already has it (see knownOrCurrentEnrolment). */
+export async function courseProgress(userId: string, course: CatalogCourse, known?: Enrolment | null): Promise<CourseProgress> {
+  const enrolment = await knownOrCurrentEnrolment(userId, course.id, known);
   if (!enrolment) return deriveProgress(course, [], null, null, NOT_ENROLLED_FACTS);
   const [rows, completion, facts] = await Promise.all([
     db.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, select: { lessonId: true, completedAt: true, lastViewedAt: true } }),

@@ -9,11 +9,10 @@ import type { Organisation } from "~/db/generated/client";
  * on, so none can be changed to reach another one.
  */
 export async function managedOrganisation(userId: string): Promise<Organisation | null> {
-  const membership = await db.membership.findFirst({
-    where: { userId, endedAt: null, role: "manager", user: { deletedAt: null } },
-    select: { organisation: true },
+  // One statement (a membership's organisation would be two): a person has at most one current membership.
+  return db.organisation.findFirst({
+    where: { memberships: { some: { userId, endedAt: null, role: "manager", user: { deletedAt: null } } } },
   });
-  return membership?.organisation ?? null;
 }
 
 /** The signed-in manager and the organisation they manage; 403 for anyone else (admins included: they have their own pages). */

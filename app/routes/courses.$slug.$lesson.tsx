@@ -25,7 +25,7 @@ export const headers: HeadersFunction = () => ({ "Cross-Origin-Opener-Policy": "
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return lessonPage(params.slug ?? "", params.lesson ?? "", user.id, detectLocale(request, user.locale));
+  return lessonPage(params.slug ?? "", params.lesson ?? "", user, detectLocale(request, user.locale));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

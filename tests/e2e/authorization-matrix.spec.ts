@@ -45,7 +45,6 @@ const quiz = `/courses/${TRAFFICKING_COURSE}/quizzes/check-your-knowledge`;
 const MATRIX: Record<string, Entry> = {
   "_index.tsx": { path: () => "/", get: all(200), post: "no action" },
   "privacy.tsx": { path: () => "/privacy", get: all(200), post: "no action" },
-  "healthz.ts": { path: () => "/healthz", get: all(200), post: "no action" },
   "courses._index.tsx": { path: () => "/courses", get: all(200), post: "no action" },
   "verify._index.tsx": { path: () => "/verify", get: all(200), post: "no action" },
   "verify.$code.tsx": { path: (w) => `/verify/${w.verifyCode}`, get: all(200), post: "no action" },

@@ -7,7 +7,8 @@ import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { canReviewCourse } from "~/learning/assignment/reviewers.server";
 import { recordCompletionIfMet } from "~/learning/completion.server";
-import { currentEnrolment } from "~/learning/enrolments.server";
+import type { Enrolment } from "~/db/generated/client";
+import { knownOrCurrentEnrolment } from "~/learning/enrolments.server";
 import { requireCourseWith, requireEnrolledCourseWith } from "~/learning/course-access.server";
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
 import type { Quiz } from "./definition.server";
@@ -44,12 +45,13 @@ async function requireEnrolledQuiz(slug: string, quizId: string, userId: string,
   return { course, quiz, scope, lang };
 }
 
-async function mayReview(userId: string, courseId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+/** `role`: the signed-in user's, as this request's session read it; absent, it is read here. */
+async function mayReview(userId: string, courseId: string, role?: string): Promise<boolean> {
+  const user = role ? { id: userId, role } : await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
   return user ? canReviewCourse(user, courseId) : false;
 }
 
-async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: string | null, lang: Locale): Promise<QuizPanelData> {
+async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: string | null, lang: Locale, role?: string): Promise<QuizPanelData> {
   const urls = quizUrls(course.slug, scope.quiz.id);
   return {
     courseSlug: course.slug,
@@ -57,17 +59,25 @@ async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: stri
     lang,
     actionUrl: urls.page,
     answersUrl: urls.answers,
-    statisticsUrl: (await mayReview(scope.userId, course.id)) ? urls.statistics : null,
+    statisticsUrl: (await mayReview(scope.userId, course.id, role)) ? urls.statistics : null,
     state: await quizState(scope, lang),
   };
 }
 
 /** Island data for <Quiz id="…" /> in a lesson (the quiz kind's loader), or null if the course has no such quiz. */
-export async function quizIslandData(input: { course: CatalogCourse; lessonId: string; lang: Locale; userId: string; quizId: unknown }) {
+export async function quizIslandData(input: {
+  course: CatalogCourse;
+  lessonId: string;
+  lang: Locale;
+  userId: string;
+  userRole?: string;
+  enrolment?: Enrolment | null;
+  quizId: unknown;
+}) {
   if (typeof input.quizId !== "string") return null;
   const quiz = await loadQuiz(input.course, input.quizId);
   if (!quiz) return null;
-  const enrolment = await currentEnrolment(input.userId, input.course.id);
+  const enrolment = await knownOrCurrentEnrolment(input.userId, input.course.id, input.enrolment);
   if (!enrolment) return null;
   const scope: QuizScope = {
     userId: input.userId,
@@ -77,7 +87,7 @@ export async function quizIslandData(input: { course: CatalogCourse; lessonId: s
     quiz,
     locale: input.lang,
   };
-  return panelData(input.course, scope, input.lessonId, input.lang);
+  return panelData(input.course, scope, input.lessonId, input.lang, input.userRole);
 }
 
 async function resolveLesson(course: CatalogCourse, quizId: string, lang: Locale, wanted: unknown): Promise<string | null> {
@@ -94,7 +104,7 @@ export async function quizPage(slug: string, quizId: string, wantedLesson: strin
     course: { slug, title: textIn(course.definition.title, lang) },
     lesson: lessonId ? { id: lessonId, title: textIn(findLesson(course.definition, lessonId)?.lesson.title ?? {}, lang) } : null,
     fallback,
-    panel: await panelData(course, scope, lessonId, lang),
+    panel: await panelData(course, scope, lessonId, lang, user.role),
   };
 }
 

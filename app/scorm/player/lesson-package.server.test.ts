@@ -125,14 +125,14 @@ describe("what a commit means for the lesson and the course", () => {
     await enrolmentFor(user.id, course.id);
     const failed = await played(user.id, "early", "signs", { "cmi.core.lesson_status": "completed", "cmi.core.score.raw": "40" });
     expect(failed).toMatchObject({ completed: false, success: "failed", percent: 0, scorePercent: 40, lessonDone: false, courseCompleted: false });
-    const page = await lessonPage("paquets", "early", user.id, "fr");
+    const page = await lessonPage("paquets", "early", user, "fr");
     expect([page.done, page.completedByIsland]).toEqual([false, true]);
     // The lesson completes with its package, never by the learner's "mark as complete".
     await expect(completeLesson("paquets", "early", user.id)).rejects.toMatchObject({ status: 400 });
 
     const passed = await played(user.id, "early", "signs", { "cmi.core.score.raw": "85" }, 2);
     expect(passed).toMatchObject({ completed: true, success: "passed", percent: 100, scorePercent: 85, lessonDone: true, courseCompleted: false });
-    expect((await lessonPage("paquets", "early", user.id, "fr")).done).toBe(true);
+    expect((await lessonPage("paquets", "early", user, "fr")).done).toBe(true);
   });
 
   it("every item of a multi-SCO package, the hidden one included, before the lesson and the course complete", async () => {

@@ -60,12 +60,22 @@ export type ScormIslandData = {
 };
 
 /** The lesson loader's data for <Scorm id="…" />: complete without JavaScript (the table of contents and its states). */
-export async function scormIslandData(input: { course: CatalogCourse; lessonId: string; userId: string; props: { id?: unknown } }): Promise<ScormIslandData | null> {
+export async function scormIslandData(input: {
+  course: CatalogCourse;
+  lessonId: string;
+  userId: string;
+  props: { id?: unknown };
+  /** As the lesson page already read it; absent: looked up. */
+  enrolment?: { id: string } | null;
+}): Promise<ScormIslandData | null> {
   const { course, lessonId, userId, props } = input;
   if (typeof props.id !== "string") return null;
   const entry = await documentEntry<ScormEntry>(course, SCORM_ISLAND, props.id);
   if (!entry) return null;
-  const [row, enrolment] = await Promise.all([storedPackage(entry.sha256), currentEnrolment(userId, course.id)]);
+  const [row, enrolment] = await Promise.all([
+    storedPackage(entry.sha256),
+    input.enrolment !== undefined ? input.enrolment : currentEnrolment(userId, course.id),
+  ]);
   const progress = row && enrolment ? playerProgress(await packageProgress(enrolment.id, lessonId, packageManifest(row))) : null;
   return {
     title: entry.title,
