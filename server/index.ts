@@ -39,7 +39,7 @@ async function main() {
   // Imported SCORM packages' files, sandboxed (server/scorm-content.ts), on this origin or SCORM_CONTENT_ORIGIN:
   // before securityHeaders, because package content has a header set of its own (decision 024).
   app.use(SCORM_CONTENT_PATH, scormContent({ storeDir: env.SCORM_DIR, lmsOrigin: new URL(appOrigin()).origin }));
-  app.use(securityHeaders({ dev }));
+  app.use(securityHeaders({ dev, contentOrigin: env.SCORM_CONTENT_ORIGIN }));
 
   // Lesson images, video, audio and captions, from the course cache (server/media.ts).
   app.use("/media", mediaFiles(env.COURSE_CACHE_DIR));

@@ -44,3 +44,21 @@ describe("security headers", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
   });
 });
+
+describe("with a separate SCORM content origin", () => {
+  it("lets pages frame that origin, and no other", async () => {
+    const app = express();
+    app.use(securityHeaders({ dev: false, contentOrigin: "https://scorm.example.org" }));
+    app.get("/courses/x/y", (_req, res) => res.send("<!doctype html><p>lesson</p>"));
+    const other = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => other.once("listening", resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/courses/x/y`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-src 'self' https://scorm.example.org;");
+      expect(csp).toContain("frame-ancestors 'none'");
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+});

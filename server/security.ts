@@ -14,7 +14,8 @@ import { SESSION_COOKIE } from "~/auth/session.server";
  * downloads about fifteen of them, each carrying ~0.5 kB of uncompressed
  * headers otherwise (docs/decisions/028).
  */
-export function securityHeaders({ dev }: { dev: boolean }) {
+/** contentOrigin: SCORM_CONTENT_ORIGIN, where the lesson page's player frames load packages from (decision 024). */
+export function securityHeaders({ dev, contentOrigin }: { dev: boolean; contentOrigin?: string }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -29,7 +30,7 @@ export function securityHeaders({ dev }: { dev: boolean }) {
       "font-src 'self'",
       "media-src 'self' blob:",
       `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-      "frame-src 'self'",
+      contentOrigin ? `frame-src 'self' ${contentOrigin}` : "frame-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
