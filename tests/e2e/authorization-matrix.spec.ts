@@ -256,6 +256,14 @@ const MATRIX: Record<string, Entry> = {
     post: { ...all(404), anonymous: 401, learner: 415 },
     body: () => ({ seq: "1" }),
   },
+  // The player page's launch: signed in only; a lesson without a package is a 404 for everyone (tested with a package in
+  // app/scorm/player/lesson-package.server.test.ts and tests/e2e/scorm-player.spec.ts).
+  "api.scorm.launch.ts": {
+    path: () => "/api/scorm/launch",
+    get: all(405),
+    post: { ...all(404), anonymous: 401 },
+    body: () => ({ course: "no-such-course", lesson: "intro", sco: "item1" }),
+  },
   "admin_.reports.tsx": { path: () => "/admin/reports", get: adminOnly(200), post: adminOnly(400), body: () => ({ intent: "save", name: "" }) },
   "admin_.reports_.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
   "admin_.reports_.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },

@@ -81,6 +81,8 @@ test.describe("playing a SCORM package", () => {
     await expect
       .poll(() => withDb((db) => db.prepare("SELECT suspendDataLength AS n FROM ScormAttempt WHERE userId = ?").get(learner.id) as { n: number } | undefined)?.n)
       .toBe(6007);
+    const stored = JSON.parse(withDb((db) => (db.prepare("SELECT cmi FROM ScormAttempt WHERE userId = ?").get(learner.id) as { cmi: string }).cmi)) as Record<string, string>;
+    expect(stored["cmi.interactions.0.student_response"]).toHaveLength("long answer ".length * 299);
     await expectNoHorizontalScroll(page);
 
     await page.reload();
