@@ -47,6 +47,7 @@ export async function adminOverview(requestedPage: number, locale: Locale) {
         return {
           slug: course.slug,
           lang,
+          languages: course.definition.languages,
           title: textIn(course.definition.title, lang),
           enrolled: count(enrolled, course.id),
           completed: count(completed, course.id),

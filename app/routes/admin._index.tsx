@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { foreignLang } from "~/i18n/locales";
+import { foreignLang, LOCALE_NAMES } from "~/i18n/locales";
 import { detectLocale } from "~/i18n/detect.server";
 import { useI18n } from "~/i18n/react";
 import { adminOverview } from "~/learning/admin-overview.server";
@@ -64,6 +64,9 @@ export default function AdminPage() {
 
       <section aria-labelledby="admin-courses">
         <h2 id="admin-courses">{t("admin.courses.title")}</h2>
+        <p id="export-hint" className="muted">
+          {t("admin.courses.exportHint")}
+        </p>
         {courses.length === 0 ? (
           <p>{t("admin.courses.empty")}</p>
         ) : (
@@ -84,6 +87,7 @@ export default function AdminPage() {
                   </th>
                   <th scope="col">{t("admin.courses.quizzes")}</th>
                   <th scope="col">{t("admin.courses.cohorts")}</th>
+                  <th scope="col">{t("admin.courses.export")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -125,6 +129,22 @@ export default function AdminPage() {
                     </td>
                     <td>
                       <Link to={`/admin/courses/${course.slug}/cohorts`}>{t("admin.courses.cohorts")}</Link>
+                    </td>
+                    <td>
+                      {/* A plain GET form: the browser downloads the zip the resource route answers with. */}
+                      <form method="get" action={`/admin/courses/${course.slug}/export-scorm`} className="stack">
+                        <label htmlFor={`export-${course.slug}`}>{t("admin.courses.exportLanguage")}</label>
+                        <select id={`export-${course.slug}`} name="lang" defaultValue={course.lang} aria-describedby="export-hint">
+                          {course.languages.map((lang) => (
+                            <option key={lang} value={lang} lang={lang}>
+                              {LOCALE_NAMES[lang]}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button button-secondary button-small">
+                          {t("admin.courses.exportButton")}
+                        </button>
+                      </form>
                     </td>
                   </tr>
                 ))}

@@ -266,6 +266,7 @@ const MATRIX: Record<string, Entry> = {
   },
   "admin_.reports.tsx": { path: () => "/admin/reports", get: adminOnly(200), post: adminOnly(400), body: () => ({ intent: "save", name: "" }) },
   "admin_.reports_.export.ts": { path: () => "/admin/reports/export?format=csv", get: adminOnly(200), post: "no action" },
+  "admin_.courses.$slug.export-scorm.ts": { path: () => `/admin/courses/${TRAFFICKING_COURSE}/export-scorm?lang=fr`, get: adminOnly(200), post: "no action" },
   "admin_.reports_.print.tsx": { path: () => "/admin/reports/print", get: adminOnly(200), post: "no action" },
 
   // A manager's own organisation pages: nobody else has one (admins have the /admin pages).

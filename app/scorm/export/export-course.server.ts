@@ -1,20 +1,27 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type Manifest, MANIFEST_FORMAT, manifestPath, readLessonEntry } from "~/catalog/cache.server";
+import { courseDocument } from "~/catalog/documents.server";
 import { MEDIA_DIR } from "~/catalog/media-files.server";
 import { lessonsInOrder, textIn } from "~/catalog/outline";
 import type { Segment } from "~/catalog/types";
 import { messagesFor } from "~/i18n/catalog";
 import { LOCALES, type Locale } from "~/i18n/locales";
-import { translate } from "~/i18n/translate";
-import { PACKAGE_CSS, PACKAGE_RUNTIME_JS } from "./package-runtime";
+import { translate, type TParams } from "~/i18n/translate";
+import type { Quiz } from "~/learning/quiz/definition.server";
+import { QUIZ_ISLAND } from "~/learning/quiz/quiz-kind";
+import { PACKAGE_CSS } from "./package-css";
+import type { PackageConfig, PackageQuiz } from "./package-quiz";
+import { escapeHtml, packageQuiz, quizHtml } from "./quiz-html.server";
+import { packageRuntime } from "./runtime-bundle.server";
 import { writeZip, type ZipFile } from "./zip-writer.server";
 
 /**
  * Exports one built course (the cache of `npm run courses:build`, never
  * courses/) in one language as a SCORM 1.2 package: one SCO launched from
- * index.html holding every lesson (decision 027), its media, a stylesheet and
- * runtime.js. Nothing depends on the clock, so the same cache gives the same bytes.
+ * index.html holding every lesson and quiz (decision 027), its media, a
+ * stylesheet and runtime.js, which grades the quizzes in the browser. Nothing
+ * depends on the clock, so the same cache gives the same bytes.
  */
 export class ExportError extends Error {
   constructor(message: string) {
@@ -27,8 +34,10 @@ export type ExportEvent = { type: "lesson"; lessonId: string; done: number; tota
 export type ExportSummary = { lessons: number; quizzes: number; assignments: number; files: number; bytes: number };
 export type ExportResult = { zip: Buffer; summary: ExportSummary; files: string[] };
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const escapeHtml = escapeXml;
+const escapeXml = escapeHtml;
+
+/** The catalogue keys runtime.js shows (quiz results and moves, notices): only these travel in the package. */
+const RUNTIME_MESSAGE_PREFIXES = ["quiz.result.", "quiz.panel.", "quiz.attempt.moved", "scorm.export."];
 
 async function readManifest(cacheDir: string): Promise<Manifest> {
   let text: string;
@@ -89,7 +98,11 @@ export async function exportCourse({
     throw new ExportError(`Course "${slug}" is not written in "${lang}" (it is in ${course.definition.languages.join(", ")}).`);
   }
   const messages = messagesFor(locale);
-  const t = (key: string) => translate(messages, locale, `scorm.export.${key}`);
+  const tr = (key: string, params?: TParams) => translate(messages, locale, key, params);
+  const t = (key: string) => tr(`scorm.export.${key}`);
+  const documentQuizzes = ((await courseDocument(course, cacheDir).catch(() => null))?.entries[QUIZ_ISLAND] ?? {}) as unknown as Record<string, Quiz>;
+  const minScores = new Map((course.definition.completion.quizzes ?? []).map((q) => [q.id, q.minScore]));
+  const packaged: Record<string, PackageQuiz> = {};
   const definition = course.definition;
   const title = textIn(definition.title, locale);
   const ordered = lessonsInOrder(definition);
@@ -100,10 +113,16 @@ export async function exportCourse({
   let assignments = 0;
   const renderSegment = (segment: Segment): string => {
     if (segment.type === "html") return segment.html.replace(/(["'(])\/media\//g, `$1${MEDIA_DIR}/`);
-    if (segment.kind === "quiz") quizzes++;
-    else assignments++;
-    const note = segment.kind === "quiz" ? t("quizOnPlatform") : t("assignmentOnPlatform");
-    return `<p class="island-note">${escapeHtml(note)}</p>`;
+    if (segment.kind === QUIZ_ISLAND) {
+      const id = String(segment.props.id);
+      const quiz = Object.prototype.hasOwnProperty.call(documentQuizzes, id) ? documentQuizzes[id] : null;
+      if (!quiz) throw new ExportError(`Quiz ${slug}/${id} is missing from the course document: run \`npm run courses:build\`.`);
+      quizzes++;
+      packaged[id] = packageQuiz(quiz, slug, locale, minScores.get(id));
+      return quizHtml(packaged[id].view, tr);
+    }
+    assignments++;
+    return `<p class="island-note">${escapeHtml(t("assignmentOnPlatform"))}</p>`;
   };
   const sections: string[] = [];
   for (const [index, lesson] of ordered.entries()) {
@@ -128,8 +147,16 @@ ${entry.segments.map(renderSegment).join("\n")}
   }
   const required = definition.completion.lessons === "all" ? ordered.map((l) => l.id) : definition.completion.lessons;
   const requiredQuizzes = definition.completion.quizzes ?? [];
-  const masteryScore = requiredQuizzes.length === 1 ? (requiredQuizzes[0].minScore ?? null) : null;
-  const config = { lessons: ordered.map((l) => l.id), required, quizDecides: false };
+  const config: PackageConfig = {
+    lang: locale,
+    lessons: ordered.map((l) => l.id),
+    required,
+    deciding: requiredQuizzes.map((q) => q.id).filter((id) => id in packaged),
+    quizzes: packaged,
+    messages: Object.fromEntries(Object.entries(messages).filter(([key]) => RUNTIME_MESSAGE_PREFIXES.some((p) => key.startsWith(p)))),
+  };
+  // One deciding quiz: an LMS may judge passed/failed from the score itself, with the same threshold.
+  const masteryScore = config.deciding.length === 1 ? packaged[config.deciding[0]].quiz.settings.passingScore : null;
   const toc = definition.modules
     .map((m) => `<li>${escapeHtml(textIn(m.title, locale))}<ol>${m.lessons.map((l) => `<li><a href="#lesson-${l.id}">${escapeHtml(textIn(l.title, locale))}</a></li>`).join("")}</ol></li>`)
     .join("");
@@ -157,7 +184,7 @@ ${sections.join("\n")}
   const files: ZipFile[] = [
     { name: "imsmanifest.xml", data: Buffer.from(imsManifest(slug, locale, title, masteryScore)) },
     { name: "index.html", data: Buffer.from(html) },
-    { name: "runtime.js", data: Buffer.from(PACKAGE_RUNTIME_JS) },
+    { name: "runtime.js", data: Buffer.from(await packageRuntime()) },
     { name: "style.css", data: Buffer.from(PACKAGE_CSS) },
   ];
   for (const name of [...media].sort()) files.push({ name: `${MEDIA_DIR}/${name}`, data: await fs.readFile(path.join(cacheDir, MEDIA_DIR, name)) });
