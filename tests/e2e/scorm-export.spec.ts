@@ -10,7 +10,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "@playwright/test";
 import yauzl from "yauzl";
-import type { PackageConfig, PackageQuiz } from "../../app/scorm/export/package-quiz";
+import type { PackageConfig } from "../../app/scorm/export/package-quiz";
+import { answerRight } from "../setup/e2e-package-quiz";
 import { ROOT } from "../setup/e2e-env";
 import { createUser, expect, expectNoSeriousA11yViolations, loginAs, tFor, test, TRAFFICKING_COURSE } from "../setup/e2e-fixtures";
 
@@ -65,35 +66,6 @@ async function launch(page: Page, index: string, saved: Record<string, string> =
 
 const setValues = (page: Page) => page.evaluate(() => (window as unknown as { scormCalls: [string, string][] }).scormCalls);
 const lastValue = async (page: Page, name: string) => (await setValues(page)).filter(([n]) => n === name).at(-1)?.[1];
-
-/** Answers every question as the package's answer key says, through the form's own controls. */
-async function answerRight(page: Page, pq: PackageQuiz, lang: "fr" | "ar") {
-  const form = page.locator(`form[data-quiz="${pq.quiz.id}"]`);
-  const byId = new Map(pq.quiz.questions.flatMap((q) => (q.type === "case" ? q.questions : [q])).map((q) => [q.id, q]));
-  const layouts = pq.drawn.flatMap((d) => (d.parts.length ? d.parts : [d]));
-  for (const drawn of layouts) {
-    const q = byId.get(drawn.id)!;
-    const base = `#pq-${pq.quiz.id}-${q.id}`;
-    const token = (id: string) => `c${drawn.order.indexOf(id) + 1}`;
-    if (q.type === "single" || q.type === "multiple") {
-      for (const o of q.options) if (o.correct) await form.locator(`${base}-${o.id}`).check();
-    } else if (q.type === "true-false") {
-      await form.locator(`${base}-${q.answer}`).check();
-    } else if (q.type === "matching") {
-      for (const pair of q.pairs) await form.locator(`${base}-${pair.id}`).selectOption(token(pair.id));
-    } else if (q.type === "ordering") {
-      const wanted = q.items.map((item) => token(item.id));
-      const shown = () => form.locator(`${base} li`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.token ?? ""));
-      for (let i = 0; i < wanted.length; i++) {
-        while ((await shown()).indexOf(wanted[i]) > i) await form.locator(`${base} li[data-token="${wanted[i]}"] button[data-move="up"]`).click();
-      }
-    } else if (q.type === "short-text") {
-      await form.locator(`${base}-input`).fill((q.accepted[lang] ?? Object.values(q.accepted).flat())[0]!);
-    } else {
-      await form.locator(`${base}-input`).fill(String(q.answer));
-    }
-  }
-}
 
 test("an admin downloads a course as a SCORM zip from /admin; a learner is refused it", async ({ page, baseURL }) => {
   const admin = await createUser({ role: "admin" });

@@ -12,7 +12,9 @@
 import type { Page } from "@playwright/test";
 import type { Locale } from "../../app/i18n/locales";
 import { withDb } from "../setup/e2e-db";
-import { createUser, expect, expectNoHorizontalScroll, expectNoSeriousA11yViolations, loginAs, PHONE, test, tFor } from "../setup/e2e-fixtures";
+import type { PackageConfig } from "../../app/scorm/export/package-quiz";
+import { createUser, expect, expectNoHorizontalScroll, expectNoSeriousA11yViolations, loginAs, PHONE, test, tFor, TRAFFICKING_COURSE } from "../setup/e2e-fixtures";
+import { answerRight } from "../setup/e2e-package-quiz";
 import { scorm12Early, scorm2004Multi } from "../setup/scorm-test-packages";
 
 type T = ReturnType<typeof tFor>;
@@ -179,5 +181,39 @@ test.describe("playing a SCORM package", () => {
     await expect(page.getByText(t("learning.lesson.done"))).toBeVisible();
     await page.getByRole("button", { name: t("tracking.player.previous") }).click();
     await expect(frame(page).locator("h1")).toHaveText("الحماية والإحالة");
+  });
+
+  test("a Tadrib course exported as SCORM 1.2 imports into Tadrib and plays there: its quiz graded in the package, the score recorded, the course completed", async ({ page }) => {
+    test.setTimeout(120_000);
+    const admin = await createUser({ role: "admin" });
+    await loginAs(page, admin.email);
+    const exported = await page.request.get(`/admin/courses/${TRAFFICKING_COURSE}/export-scorm?lang=fr`);
+    expect(exported.status()).toBe(200);
+    await page.context().clearCookies();
+    await courseFromPackage(page, await exported.body(), "traite-exportee", "La traite, exportée", "fr");
+
+    const { t } = await learnerIn(page, "traite-exportee", "fr");
+    await page.goto("/courses/traite-exportee/package");
+    await startPackage(page, t);
+    const pkg = frame(page);
+    // The package's own runtime found the API Tadrib put in its frame: no "read only" notice.
+    await expect(pkg.locator("#tadrib-package")).toBeAttached();
+    await expect(pkg.locator("#no-tracking")).toBeHidden();
+    const config = JSON.parse((await pkg.locator("#tadrib-package").textContent())!) as PackageConfig;
+    expect(config.deciding).toEqual(["final-assessment"]);
+    const lessonOf = await pkg.locator('form[data-quiz="final-assessment"]').evaluate((f) => f.closest("section.lesson")!.id);
+    await pkg.locator(`a[href="#${lessonOf}"]`).first().click();
+    const form = pkg.locator('form[data-quiz="final-assessment"]');
+    await expect(form).toBeVisible();
+    await answerRight(pkg, config.quizzes["final-assessment"], "fr");
+    await form.getByRole("button", { name: t("quiz.attempt.submit") }).click();
+    await expect(form.locator(".quiz-result")).toContainText(t("quiz.result.passed"));
+
+    // The package reported 100 and passed through the API; Tadrib recorded it, and the course is complete.
+    await expect(page.locator(".scorm-progress")).toContainText(t("tracking.progress.score", { percent: 100 }));
+    await expect(page.getByText(t("learning.lesson.done"))).toBeVisible();
+    await page.goto("/me");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "La traite, exportée", exact: true }) });
+    await expect(card).toContainText(t("learning.dashboard.progress", { percent: 100 }));
   });
 });
