@@ -46,6 +46,8 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
   const frameRef = useRef<HTMLIFrameElement | null>(null);
   const played = useRef<Played[]>([]);
   const counter = useRef(0);
+  // What is played now, for callbacks made by an earlier render (a SCO's Terminate leading to the next one).
+  const current = useRef<Playing | null>(null);
   const lessonDone = useRef(island?.progress?.completed ?? false);
 
   useEffect(() => setHydrated(true), []);
@@ -69,7 +71,7 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
       if (!island) return;
       setLoading(true);
       setNotice(null);
-      const previous = played.current.find((p) => p.session === playing?.session);
+      const previous = played.current.find((p) => p.session === current.current?.session);
       if (previous) {
         await previous.session.close();
         // The part just left may still save as its frame unloads: it is listened to a little longer.
@@ -105,13 +107,14 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
         const item = island.items.find((i) => i.identifier === scoId)!;
         const key = ++counter.current;
         played.current = [...played.current, { frame: null, session }];
-        setPlaying({
+        current.current = {
           key,
           scoId,
           session,
           frameName: SNAPSHOT_PREFIX + JSON.stringify({ version: answer.version, cmi: session.snapshot() }),
           src: island.contentBase + item.launch,
-        });
+        };
+        setPlaying(current.current);
       } catch {
         setNotice({ tone: "error", text: t("tracking.player.error") });
       } finally {
@@ -120,7 +123,7 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
     },
     // play refers to itself through onTerminated; the island's data does not change while it is shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [island, courseSlug, lessonId, playing],
+    [island, courseSlug, lessonId],
   );
 
   /** SCORM 2004's navigation requests, as the content sets adl.nav.request before Terminate. */
