@@ -16,6 +16,7 @@ import { databasePath, env } from "~/config/env.server";
  * - Statements are prepared once per SQL text and kept.
  * - Plain SQL (SQLite and PostgreSQL alike); rows come back as SQLite stores
  *   them: DateTime columns as ISO strings, booleans as 0/1. Callers convert.
+ * - bench:queries counts every run of these statements, not only prepares.
  */
 type Reader = { file: string; conn: Database.Database; statements: Map<string, Database.Statement> };
 
@@ -33,11 +34,26 @@ function reader(): Reader {
   return current;
 }
 
-export function readRow<Row>(sql: string, ...params: (string | number | null)[]): Row | undefined {
+type Param = string | number | null;
+
+function statement(sql: string): Database.Statement {
   const r = reader();
-  let statement = r.statements.get(sql);
-  if (!statement) r.statements.set(sql, (statement = r.conn.prepare(sql)));
-  return statement.get(...params) as Row | undefined;
+  let found = r.statements.get(sql);
+  if (!found) r.statements.set(sql, (found = r.conn.prepare(sql)));
+  return found;
+}
+
+export function readRow<Row>(sql: string, ...params: Param[]): Row | undefined {
+  return statement(sql).get(...params) as Row | undefined;
+}
+
+export function readRows<Row>(sql: string, ...params: Param[]): Row[] {
+  return statement(sql).all(...params) as Row[];
+}
+
+/** A DateTime column as SQLite holds it (ISO text), or null. */
+export function dateOrNull(value: string | number | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 export function closeReader(): void {
