@@ -120,10 +120,10 @@ export async function courseProgress(userId: string, course: CatalogCourse, know
   if (!enrolment) return deriveProgress(course, [], null, null, NOT_ENROLLED_FACTS);
   const [rows, completion, facts] = await Promise.all([
     // Read on every course and lesson page: prepared statements, not Prisma queries (app/db/read.server.ts).
-    readRows<{ lessonId: string; completedAt: string | null; lastViewedAt: string | null }>(
+    readRows<{ lessonId: string; completedAt: string | null; lastViewedAt: string }>(
       `SELECT "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" = ?`,
       enrolment.id,
-    ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: dateOrNull(r.lastViewedAt) })),
+    ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) })),
     readRow<{ completedAt: string; courseVersion: string }>(
       `SELECT "completedAt", "courseVersion" FROM "Completion" WHERE "enrolmentId" = ?`,
       enrolment.id,
