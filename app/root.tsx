@@ -10,7 +10,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { managedOrganisation } from "~/organisations/guards.server";
+import { managesOrganisation } from "~/organisations/guards.server";
 import { getAuth } from "~/auth/guards.server";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { fallbackMessages } from "~/i18n/fallback-messages";
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // `common` and the namespaces the matched routes declare in their handle (docs/decisions/028).
     messages: await routeMessages(url, locale),
     // Whether to show "my organisation": managing one is a membership, not a role.
-    user: user ? { id: user.id, name: user.name, role: user.role, manages: Boolean(await managedOrganisation(user.id)) } : null,
+    user: user ? { id: user.id, name: user.name, role: user.role, manages: managesOrganisation(user.id) } : null,
     path: `${url.pathname}${url.search}`,
   };
   const headers = new Headers();

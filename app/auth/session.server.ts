@@ -2,6 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { env } from "~/config/env.server";
 import { db } from "~/db/client.server";
+import { readRow } from "~/db/read.server";
 
 /**
  * Auth sessions as lucia-auth.com teaches them: a random token goes in the
@@ -46,16 +47,20 @@ export async function createAuthSession(userId: string, now = new Date()) {
  * Returns the user behind a token, or null when the session is unknown or
  * expired (an expired one is deleted). Extends the expiry when it is due.
  */
+type SessionRow = Omit<SessionUser, "role"> & { role: string; expiresAt: string | number };
+
 export async function validateSessionToken(token: string, now = new Date()) {
   const id = sessionIdFromToken(token);
-  const row = await db.authSession.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, locale: true } },
-    },
-  });
+  // Every signed-in page asks this: one prepared statement, not a Prisma query (app/db/read.server.ts).
+  const found = readRow<SessionRow>(
+    `SELECT s."expiresAt", u."id", u."email", u."name", u."role", u."locale"
+     FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
+    id,
+  );
+  const row = found && {
+    expiresAt: new Date(found.expiresAt),
+    user: { id: found.id, email: found.email, name: found.name, role: found.role, locale: found.locale },
+  };
   if (!row) return null;
   if (now.getTime() >= row.expiresAt.getTime()) {
     await db.authSession.deleteMany({ where: { id } });

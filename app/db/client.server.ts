@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { databasePath, env } from "~/config/env.server";
 import { PrismaClient } from "./generated/client";
 import { PRAGMA_SCRIPT } from "./pragmas.server";
+import { closeReader } from "./read.server";
 
 export type Db = PrismaClient;
 
@@ -36,5 +37,6 @@ const globalForDb = globalThis as unknown as { __tadribDb?: Db };
 export const db: Db = (globalForDb.__tadribDb ??= createDb());
 
 export async function closeDb(): Promise<void> {
+  closeReader();
   await globalForDb.__tadribDb?.$disconnect();
 }

@@ -43,11 +43,16 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
 /**
  * More messages for part of a page: a lesson's islands (quiz, assignment…)
  * bring their kinds' namespaces in the lesson loader's data, sent only to
- * lessons that contain them (docs/decisions/028).
+ * lessons that contain them (docs/decisions/028). The outer catalogue is the
+ * prototype of the merged one rather than copied into it: a lookup reads
+ * through, and a page no longer copies a thousand messages to add a few.
  */
 export function WithMessages({ messages, children }: { messages: Messages; children: ReactNode }) {
   const outer = useI18n();
-  const merged = useMemo(() => ({ ...outer.messages, ...messages }), [outer.messages, messages]);
+  const merged = useMemo(
+    () => Object.assign(Object.create(outer.messages) as Messages, messages),
+    [outer.messages, messages],
+  );
   return (
     <I18nProvider locale={outer.locale} messages={merged}>
       {children}

@@ -5,6 +5,7 @@ export type TParams = Record<string, string | number>;
 export type T = (key: string, params?: TParams) => string;
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** Arabic as written in Morocco: Western digits ("ar-MA"), Arabic words. */
 export function intlLocale(locale: Locale): string {
@@ -15,6 +16,13 @@ function pluralCategory(locale: Locale, count: number): string {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   return rules.select(count);
+}
+
+/** One formatter per locale: constructing an Intl.NumberFormat costs more than the rest of a lookup. */
+function formatNumber(locale: Locale, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
+  return format.format(value);
 }
 
 /**
@@ -34,7 +42,7 @@ export function translate(messages: Messages, locale: Locale, key: string, param
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(intlLocale(locale)).format(value) : value;
+    return typeof value === "number" ? formatNumber(locale, value) : value;
   });
 }
 

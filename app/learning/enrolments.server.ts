@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import type { Cohort, Enrolment, Prisma } from "~/db/generated/client";
+import { readRow } from "~/db/read.server";
 import { inChunks, insertRows, newRowId } from "~/db/sql.server";
 
 /**
@@ -51,8 +52,15 @@ export async function openCohort(courseId: string): Promise<Cohort> {
   throw new Error(`Could not find or make the open cohort of course ${courseId}`);
 }
 
+/** Read on every course and lesson page: one prepared statement, not a Prisma query (app/db/read.server.ts). */
 export async function currentEnrolment(userId: string, courseId: string): Promise<Enrolment | null> {
-  return db.enrolment.findFirst({ where: { userId, courseId }, orderBy: [{ enrolledAt: "desc" }, { id: "desc" }] });
+  const row = readRow<Omit<Enrolment, "enrolledAt"> & { enrolledAt: string | number }>(
+    `SELECT "id", "userId", "courseId", "cohortId", "enrolledAt" FROM "Enrolment"
+     WHERE "userId" = ? AND "courseId" = ? ORDER BY "enrolledAt" DESC, "id" DESC LIMIT 1`,
+    userId,
+    courseId,
+  );
+  return row ? { ...row, enrolledAt: new Date(row.enrolledAt) } : null;
 }
 
 /**

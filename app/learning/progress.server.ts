@@ -1,6 +1,7 @@
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { findLesson, lessonsInOrder } from "~/catalog/outline";
 import { db } from "~/db/client.server";
+import { dateOrNull, readRow, readRows } from "~/db/read.server";
 import { type CompletionFacts, evaluateCompletionRule, recordCompletionIfMet, ruleFacts, type RuleEvaluation } from "./completion.server";
 import type { Enrolment } from "~/db/generated/client";
 import { currentEnrolment, currentEnrolments, knownOrCurrentEnrolment } from "./enrolments.server";
@@ -118,11 +119,18 @@ export async function courseProgress(userId: string, course: CatalogCourse, know
   const enrolment = await knownOrCurrentEnrolment(userId, course.id, known);
   if (!enrolment) return deriveProgress(course, [], null, null, NOT_ENROLLED_FACTS);
   const [rows, completion, facts] = await Promise.all([
-    db.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, select: { lessonId: true, completedAt: true, lastViewedAt: true } }),
-    db.completion.findUnique({ where: { enrolmentId: enrolment.id }, select: { completedAt: true, courseVersion: true } }),
+    // Read on every course and lesson page: prepared statements, not Prisma queries (app/db/read.server.ts).
+    readRows<{ lessonId: string; completedAt: string | null; lastViewedAt: string }>(
+      `SELECT "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" = ?`,
+      enrolment.id,
+    ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) })),
+    readRow<{ completedAt: string; courseVersion: string }>(
+      `SELECT "completedAt", "courseVersion" FROM "Completion" WHERE "enrolmentId" = ?`,
+      enrolment.id,
+    ),
     ruleFacts(enrolment.id, course),
   ]);
-  return deriveProgress(course, rows, enrolment, completion, facts);
+  return deriveProgress(course, rows, enrolment, completion ? { ...completion, completedAt: new Date(completion.completedAt) } : null, facts);
 }
 
 /**
