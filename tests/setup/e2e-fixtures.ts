@@ -91,8 +91,15 @@ export async function loginAs(page: Page, email: string) {
  * a click before that is a plain form post, which works too, but a test of
  * what the JavaScript path sends must not race it.
  */
+/**
+ * React has hydrated the page, lesson islands included: each island is a lazy chunk, so its part of the page is
+ * hydrated only once that chunk has arrived, after the rest (a click before then is a plain form submission).
+ */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
+  await page.waitForFunction(() => {
+    const hydrated = (element: Element) => Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+    return hydrated(document.body) && [...document.querySelectorAll(".quiz-panel, section.assignment, .scorm-player")].every(hydrated);
+  });
 }
 
 /** Switches language with the switcher in the header, as a user would. */
