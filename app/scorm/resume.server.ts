@@ -2,6 +2,7 @@ import { db } from "~/db/client.server";
 import type { ScormAttempt } from "~/db/generated/client";
 import { currentEnrolment } from "~/learning/enrolments.server";
 import { formatDuration2004, formatTimespan12 } from "./cmi-time";
+import { LAUNCH_ERRORS } from "./player/shared";
 import { isWriteOnly, type CmiVersion } from "./cmi-validation.server";
 import {
   EXIT_ELEMENT,
@@ -58,8 +59,7 @@ export type LaunchData = {
   cmi: CmiData;
 };
 
-/** What a learner can be told when a launch is refused: each has its message (tracking.launch.<error>). */
-export const LAUNCH_ERRORS = ["not-enrolled", "package-not-found", "unknown-sco"] as const;
+export { LAUNCH_ERRORS };
 export type LaunchError = { ok: false; status: 403; error: "not-enrolled" } | { ok: false; status: 404; error: "package-not-found" | "unknown-sco" };
 
 /** The values the LMS provides, which the content reads and never writes. */

@@ -1,13 +1,13 @@
 import { redirect } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
 import type { CatalogCourse } from "~/catalog/catalog.server";
+import type { IslandLoaderInput } from "~/catalog/content-kind.server";
 import { lessonShowingIsland } from "~/catalog/island-lesson.server";
 import { contentLanguage, findLesson, textIn } from "~/catalog/outline";
 import { db } from "~/db/client.server";
 import type { Locale } from "~/i18n/locales";
 import { canReviewCourse } from "~/learning/assignment/reviewers.server";
 import { recordCompletionIfMet } from "~/learning/completion.server";
-import type { Enrolment } from "~/db/generated/client";
 import { knownOrCurrentEnrolment } from "~/learning/enrolments.server";
 import { requireCourseWith, requireEnrolledCourseWith } from "~/learning/course-access.server";
 import { quizState, saveAnswer, startOrResumeAttempt, submitAttempt, type QuizScope } from "./attempts.server";
@@ -65,15 +65,7 @@ async function panelData(course: CatalogCourse, scope: QuizScope, lessonId: stri
 }
 
 /** Island data for <Quiz id="…" /> in a lesson (the quiz kind's loader), or null if the course has no such quiz. */
-export async function quizIslandData(input: {
-  course: CatalogCourse;
-  lessonId: string;
-  lang: Locale;
-  userId: string;
-  userRole?: string;
-  enrolment?: Enrolment | null;
-  quizId: unknown;
-}) {
+export async function quizIslandData(input: Omit<IslandLoaderInput, "props"> & { quizId: unknown }) {
   if (typeof input.quizId !== "string") return null;
   const quiz = await loadQuiz(input.course, input.quizId);
   if (!quiz) return null;

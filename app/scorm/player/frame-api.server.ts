@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { FRAME_SNAPSHOT_PREFIX } from "./shared";
 
 /**
  * The script served first in every HTML page of a package
@@ -27,7 +28,7 @@ import path from "node:path";
  * Messages go to the player page only (window.top, or the top of the opener
  * for a pop-up), with the Tadrib origin as target origin.
  */
-export const FRAME_SNAPSHOT_PREFIX = "tadrib-scorm:";
+export { FRAME_SNAPSHOT_PREFIX };
 
 const FRAME_API_BOOT = `(function () {
   "use strict";

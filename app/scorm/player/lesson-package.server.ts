@@ -1,10 +1,11 @@
 import { type CatalogCourse, getCatalog, getCourse } from "~/catalog/catalog.server";
+import type { IslandLoaderInput } from "~/catalog/content-kind.server";
 import { documentEntry } from "~/catalog/documents.server";
 import { findLesson } from "~/catalog/outline";
 import { env } from "~/config/env.server";
 import { db } from "~/db/client.server";
 import { readFormData } from "~/http/form.server";
-import { currentEnrolment } from "~/learning/enrolments.server";
+import { knownOrCurrentEnrolment } from "~/learning/enrolments.server";
 import { markLessonComplete, recordLessonView } from "~/learning/progress.server";
 import { SCORM_ISLAND, type ScormEntry } from "../scorm-kind.server";
 import { packageProgress, type PackageProgress } from "../scorm-progress.server";
@@ -60,21 +61,16 @@ export type ScormIslandData = {
 };
 
 /** The lesson loader's data for <Scorm id="…" />: complete without JavaScript (the table of contents and its states). */
-export async function scormIslandData(input: {
-  course: CatalogCourse;
-  lessonId: string;
-  userId: string;
-  props: { id?: unknown };
-  /** As the lesson page already read it; absent: looked up. */
-  enrolment?: { id: string } | null;
-}): Promise<ScormIslandData | null> {
+export async function scormIslandData(
+  input: Pick<IslandLoaderInput, "course" | "lessonId" | "userId" | "enrolment" | "props">,
+): Promise<ScormIslandData | null> {
   const { course, lessonId, userId, props } = input;
   if (typeof props.id !== "string") return null;
   const entry = await documentEntry<ScormEntry>(course, SCORM_ISLAND, props.id);
   if (!entry) return null;
   const [row, enrolment] = await Promise.all([
     storedPackage(entry.sha256),
-    input.enrolment !== undefined ? input.enrolment : currentEnrolment(userId, course.id),
+    knownOrCurrentEnrolment(userId, course.id, input.enrolment),
   ]);
   const progress = row && enrolment ? playerProgress(await packageProgress(enrolment.id, lessonId, packageManifest(row))) : null;
   return {

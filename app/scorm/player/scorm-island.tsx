@@ -5,10 +5,8 @@ import { useI18n } from "~/i18n/react";
 import type { PlayerProgress, ScormIslandData } from "./lesson-package.server";
 import { relayScormCalls, type Played } from "./relay";
 import { ScormSession, type LaunchResponse, type ScormApiClass } from "./session";
+import { FRAME_SNAPSHOT_PREFIX, LAUNCH_ERRORS } from "./shared";
 
-/** Must match FRAME_SNAPSHOT_PREFIX in frame-api.server.ts (that module is server-only). */
-const SNAPSHOT_PREFIX = "tadrib-scorm:";
-const LAUNCH_ERRORS = new Set(["not-enrolled", "package-not-found", "unknown-sco"]);
 
 async function apiClass(version: "1.2" | "2004"): Promise<ScormApiClass> {
   // Each in its own chunk, loaded only when a package of that version is played.
@@ -83,7 +81,7 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
         const answer = (await response.json().catch(() => null)) as (LaunchResponse & { error?: string }) | null;
         if (!response.ok || !answer || answer.error) {
           const code = answer?.error ?? "";
-          setNotice({ tone: "error", text: LAUNCH_ERRORS.has(code) ? t(`tracking.launch.${code}`) : t("tracking.player.error") });
+          setNotice({ tone: "error", text: (LAUNCH_ERRORS as readonly string[]).includes(code) ? t(`tracking.launch.${code}`) : t("tracking.player.error") });
           return;
         }
         const Api = await apiClass(answer.version);
@@ -111,7 +109,7 @@ export default function ScormIsland({ courseSlug, lessonId, data }: IslandProps)
           key,
           scoId,
           session,
-          frameName: SNAPSHOT_PREFIX + JSON.stringify({ version: answer.version, cmi: session.snapshot() }),
+          frameName: FRAME_SNAPSHOT_PREFIX + JSON.stringify({ version: answer.version, cmi: session.snapshot() }),
           src: island.contentBase + item.launch,
         };
         setPlaying(current.current);
