@@ -100,10 +100,10 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
           <input type="hidden" name="intent" value="create-course" />
           <input type="hidden" name="sha256" value={pkg.sha256} />
           <Field id="course-title" label={t("scorm.use.fields.title")} error={create.title}>
-            {(aria) => <input {...aria} name="title" required maxLength={200} defaultValue={keep("create-course", "title") ?? pkg.title} dir="auto" />}
+            {(aria) => <input {...aria} type="text" name="title" required maxLength={200} defaultValue={keep("create-course", "title") ?? pkg.title} dir="auto" />}
           </Field>
           <Field id="course-slug" label={t("scorm.use.fields.slug")} hint={t("scorm.use.fields.slugHint")} error={create.slug}>
-            {(aria) => <input {...aria} name="slug" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" dir="ltr" defaultValue={keep("create-course", "slug")} />}
+            {(aria) => <input {...aria} type="text" name="slug" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" dir="ltr" defaultValue={keep("create-course", "slug")} />}
           </Field>
           <Field id="course-language" label={t("scorm.use.fields.packageLanguage")} error={create.packageLanguage}>
             {(aria) => (
@@ -169,10 +169,10 @@ export function PackageUse({ pkg, courses, intent, result, values = {} }: Props)
               )}
             </Field>
             <Field id="lesson-title" label={t("scorm.use.fields.lessonTitle")} error={add.title}>
-              {(aria) => <input {...aria} name="title" required maxLength={200} dir="auto" defaultValue={keep("add-lesson", "title") ?? pkg.title} />}
+              {(aria) => <input {...aria} type="text" name="title" required maxLength={200} dir="auto" defaultValue={keep("add-lesson", "title") ?? pkg.title} />}
             </Field>
             <Field id="lesson-id" label={t("scorm.use.fields.lessonId")} hint={t("scorm.use.fields.lessonIdHint")} error={add.lessonId}>
-              {(aria) => <input {...aria} name="lessonId" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" dir="ltr" defaultValue={keep("add-lesson", "lessonId")} />}
+              {(aria) => <input {...aria} type="text" name="lessonId" required maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" dir="ltr" defaultValue={keep("add-lesson", "lessonId")} />}
             </Field>
             <p className="actions">
               <button type="submit" className="button">
