@@ -1,0 +1,90 @@
+/**
+ * patches/@remix-run+router+*.patch (decision 033): the server's route matching keeps each routes array's ranked
+ * branches and each compiled path pattern instead of rebuilding them on every call. Loaded the way
+ * @remix-run/server-runtime loads it (require: the CommonJS build the patch changes).
+ */
+import { createRequire } from "node:module";
+import { afterEach, describe, expect, it } from "vitest";
+import type * as Router from "@remix-run/router";
+
+const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as typeof Router;
+
+type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
+
+function appRoutes(prefix: string): Route[] {
+  return [
+    {
+      id: `${prefix}root`,
+      path: "",
+      children: [
+        { id: `${prefix}index`, index: true },
+        { id: `${prefix}courses`, path: "courses" },
+        { id: `${prefix}courses.new`, path: "courses/new" },
+        { id: `${prefix}course`, path: "courses/:slug" },
+        { id: `${prefix}lesson`, path: "courses/:slug/:lesson" },
+        { id: `${prefix}verify`, path: "verify/:code?" },
+        { id: `${prefix}Admin`, path: "ADMIN", caseSensitive: true },
+        { id: `${prefix}splat`, path: "*" },
+      ],
+    },
+  ];
+}
+
+const RealRegExp = globalThis.RegExp;
+let constructed = 0;
+/** Counts `new RegExp(…)`, which compiling a route path does once per pattern (literals do not go through it). */
+function countRegExps() {
+  constructed = 0;
+  globalThis.RegExp = new Proxy(RealRegExp, {
+    construct(target, args: ConstructorParameters<RegExpConstructor>) {
+      constructed++;
+      return new target(...args);
+    },
+  });
+}
+afterEach(() => {
+  globalThis.RegExp = RealRegExp;
+});
+
+const leaf = (routes: Route[], path: string) => {
+  const matches = matchRoutes(routes, path);
+  const last = matches?.at(-1);
+  return last ? { id: last.route.id, params: last.params } : null;
+};
+
+describe("route matching with the kept branches and patterns", () => {
+  it("compiles a routes array's patterns on the first match only", () => {
+    const routes = appRoutes("first-");
+    const paths = ["/courses/anti-trafficking/what-is-trafficking", "/courses", "/verify/x", "/nowhere"];
+    countRegExps();
+    const first = paths.map((path) => leaf(routes, path));
+    const afterFirst = constructed;
+    const again = paths.map((path) => leaf(routes, path));
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(constructed).toBe(afterFirst);
+    expect(again).toEqual(first);
+    expect(first[0]).toEqual({ id: "first-lesson", params: { slug: "anti-trafficking", lesson: "what-is-trafficking" } });
+    expect(first.slice(1).map((match) => match?.id)).toEqual(["first-courses", "first-verify", "first-splat"]);
+  });
+
+  it("ranks and matches as before: static beats dynamic, optional and splat segments, case sensitivity", () => {
+    const routes = appRoutes("");
+    expect(leaf(routes, "/")?.id).toBe("index");
+    expect(leaf(routes, "/courses/new")?.id).toBe("courses.new");
+    expect(leaf(routes, "/courses/newer")).toMatchObject({ id: "course", params: { slug: "newer" } });
+    expect(leaf(routes, "/verify")).toEqual({ id: "verify", params: {} });
+    expect(leaf(routes, "/verify/AB12-CD34")).toMatchObject({ id: "verify", params: { code: "AB12-CD34" } });
+    expect(leaf(routes, "/COURSES")?.id).toBe("courses");
+    expect(leaf(routes, "/ADMIN")?.id).toBe("Admin");
+    expect(leaf(routes, "/admin")).toMatchObject({ id: "splat", params: { "*": "admin" } });
+    expect(leaf(routes, "/courses/a/b/c")).toMatchObject({ id: "splat", params: { "*": "courses/a/b/c" } });
+  });
+
+  it("answers each routes array with its own route objects, even for the same paths", () => {
+    const a = appRoutes("a-");
+    const b = appRoutes("b-");
+    expect(leaf(a, "/courses/x")?.id).toBe("a-course");
+    expect(leaf(b, "/courses/x")?.id).toBe("b-course");
+    expect(matchRoutes(b, "/courses/x")?.at(-1)?.route).toBe(b[0]!.children![3]);
+  });
+});
