@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { MarkupHtmlProvider } from "~/http/markup-only-html";
 import { NonceProvider } from "~/http/nonce";
 import { detectLocale, serverT } from "~/i18n/detect.server";
 
@@ -51,7 +52,9 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), ABORT_DELAY + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <MarkupHtmlProvider value={loadContext.markupHtml ?? new Map()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </MarkupHtmlProvider>
       </NonceProvider>,
       {
         nonce,

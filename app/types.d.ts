@@ -6,5 +6,9 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's IP (Express req.ip, honouring TRUST_PROXY), for rate limiting. */
     clientIp?: string;
+    /** True unless this is a single-fetch data request (`….data`): the loaders' data goes with rendered markup. */
+    documentRequest?: boolean;
+    /** HTML a document sends in its markup only (app/http/markup-only-html.tsx), filled by its loaders. */
+    markupHtml?: Map<string, string>;
   }
 }

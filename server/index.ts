@@ -72,7 +72,12 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip,
+        // Single fetch's data requests end in .data; anything else that renders, renders a document.
+        documentRequest: !req.path.endsWith(".data"),
+      }),
     }),
   );
 

@@ -9,6 +9,7 @@ import { CertificateReady, RemainingSteps } from "~/learning/completion-ui";
 import { ProgressMeter } from "~/learning/progress-meter";
 import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 import { readFormData } from "~/http/form.server";
+import { markupOnly, MarkupOnlyHtml } from "~/http/markup-only-html";
 import type { I18nHandle } from "~/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["completion", "courses", "learning"] };
@@ -23,10 +24,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export const headers: HeadersFunction = () => ({ "Cross-Origin-Opener-Policy": "same-origin-allow-popups" });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return lessonPage(params.slug ?? "", params.lesson ?? "", user, detectLocale(request, user.locale));
+  const page = await lessonPage(params.slug ?? "", params.lesson ?? "", user, detectLocale(request, user.locale));
+  // The lesson's HTML goes once: in the markup of a document, in the data of a client-side navigation.
+  const segments = page.segments.map((segment, i) =>
+    segment.type === "html" ? { ...segment, html: markupOnly(context, segmentKey(page.lesson.id, page.lang, i), segment.html) } : segment,
+  );
+  return { ...page, segments };
 }
+
+const segmentKey = (lessonId: string, lang: string, index: number) => `${lessonId}/${lang}/${index}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -77,7 +85,7 @@ export default function LessonPage() {
           {page.segments.map((segment, i) =>
             segment.type === "html" ? (
               // Rendered from the course's own MDX at build time, never from user input.
-              <div key={i} className="lesson-segment" dangerouslySetInnerHTML={{ __html: segment.html }} />
+              <MarkupOnlyHtml key={i} className="lesson-segment" htmlKey={segmentKey(lesson.id, lang, i)} html={segment.html} />
             ) : (
               <LessonIsland
                 key={i}

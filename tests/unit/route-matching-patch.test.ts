@@ -9,7 +9,7 @@ import type * as Router from "@remix-run/router";
 
 const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as typeof Router;
 
-type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
+type Route = Router.AgnosticRouteObject;
 
 function appRoutes(prefix: string): Route[] {
   return [
