@@ -51,9 +51,24 @@ export function readRows<Row>(sql: string, ...params: Param[]): Row[] {
   return statement(sql).all(...params) as Row[];
 }
 
+/**
+ * "?, ?, ?" for an IN list of `count` values (at least one: an empty list is the caller's to skip). Each
+ * length is its own SQL text, so its own kept statement: use it for lists bounded by the catalogue (a
+ * learner's courses, their runs), not by user input.
+ */
+export function placeholders(count: number): string {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`An IN list needs at least one value, not ${count}`);
+  return Array.from({ length: count }, () => "?").join(", ");
+}
+
 /** A DateTime column as SQLite holds it (ISO text), or null. */
 export function dateOrNull(value: string | number | null): Date | null {
   return value === null ? null : new Date(value);
+}
+
+/** A Boolean column as SQLite holds it (0/1), or null. */
+export function booleanOrNull(value: number | boolean | null): boolean | null {
+  return value === null ? null : Boolean(value);
 }
 
 export function closeReader(): void {

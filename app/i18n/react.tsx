@@ -1,6 +1,7 @@
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from "react";
 import type { Messages } from "./catalog";
 import { directionOf, foreignLang, type Locale } from "./locales";
+import { dateTimeFormat, listFormat, numberFormat } from "./intl-formats";
 import { intlLocale, makeT, type T } from "./translate";
 
 type I18n = {
@@ -22,6 +23,9 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: "long" };
+const LIST: Intl.ListFormatOptions = { style: "long", type: "conjunction" };
+
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const intl = intlLocale(locale);
@@ -31,10 +35,10 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
       dir: directionOf(locale),
       t: makeT(messages, locale),
       tx: (key, params) => richText(makeT(messages, locale), key, params),
-      formatDate: (date, options = { dateStyle: "long" }) =>
-        new Intl.DateTimeFormat(intl, { timeZone: "UTC", ...options }).format(new Date(date)),
-      formatNumber: (value, options) => new Intl.NumberFormat(intl, options).format(value),
-      formatList: (items) => new Intl.ListFormat(intl, { style: "long", type: "conjunction" }).format(items),
+      // Formatters are kept per locale and options (./intl-formats): building one costs more than using it.
+      formatDate: (date, options = LONG_DATE) => dateTimeFormat(intl, { timeZone: "UTC", ...options }).format(new Date(date)),
+      formatNumber: (value, options) => numberFormat(intl, options).format(value),
+      formatList: (items) => listFormat(intl, LIST).format(items),
     };
   }, [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

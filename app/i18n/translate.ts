@@ -1,28 +1,41 @@
 import type { Messages } from "./catalog";
+import { numberFormat, pluralRules } from "./intl-formats";
 import type { Locale } from "./locales";
 
 export type TParams = Record<string, string | number>;
 export type T = (key: string, params?: TParams) => string;
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** Arabic as written in Morocco: Western digits ("ar-MA"), Arabic words. */
 export function intlLocale(locale: Locale): string {
   return locale === "ar" ? "ar-MA" : locale;
 }
 
-function pluralCategory(locale: Locale, count: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(count);
+/**
+ * Counts and numbers in messages are mostly small whole numbers (positions, minutes, percentages): their
+ * plural category and formatted text are kept per locale once computed, exactly as Intl gave them.
+ */
+const SMALL = 1000;
+// -0 is left to Intl: it formats as "-0".
+const isSmall = (n: number) => Number.isInteger(n) && (n > 0 || Object.is(n, 0)) && n < SMALL;
+const smallPlurals = new Map<Locale, string[]>();
+const smallNumbers = new Map<Locale, string[]>();
+
+function memo(table: Map<Locale, string[]>, locale: Locale): string[] {
+  let found = table.get(locale);
+  if (!found) table.set(locale, (found = []));
+  return found;
 }
 
-/** One formatter per locale: constructing an Intl.NumberFormat costs more than the rest of a lookup. */
+function pluralCategory(locale: Locale, count: number): string {
+  if (!isSmall(count)) return pluralRules(locale).select(count);
+  const known = memo(smallPlurals, locale);
+  return (known[count] ??= pluralRules(locale).select(count));
+}
+
 function formatNumber(locale: Locale, value: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
-  return format.format(value);
+  if (!isSmall(value)) return numberFormat(intlLocale(locale)).format(value);
+  const known = memo(smallNumbers, locale);
+  return (known[value] ??= numberFormat(intlLocale(locale)).format(value));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { acceptedAssignmentIds } from "./assignment/submissions.server";
 import { evaluateCompletionRule } from "./completion.server";
 import { courseCertificate, stepViews } from "./completion-views.server";
 import { catalogCourse, completionFor, createUser, enrolmentFor } from "../../tests/setup/db-fixtures";
@@ -88,5 +89,42 @@ describe("courseCertificate", () => {
     });
     await db.certificate.update({ where: { id: certificate.id }, data: { revokedAt: new Date(), activeCompletionId: null } });
     expect(await courseCertificate(user.id, course.id)).toBeNull();
+  });
+
+  test("is the newest of several valid ones, and never another learner's or another course's", async () => {
+    const { course, user } = await setup();
+    const other = await createUser({ name: "Sami" });
+    const otherCourse = await catalogCourse("views-other-course");
+    const certificate = async (userId: string, courseId: string, code: string, issuedAt: Date) => {
+      const completion = await completionFor(userId, courseId);
+      return db.certificate.create({
+        data: { code, userId, courseId, completionId: completion.id, locale: "fr", learnerName: "N", courseTitle: "C", hours: 1, issuedAt },
+      });
+    };
+    await certificate(other.id, course.id, "BBBBBBBBBBBBBBBBBBBB", new Date("2026-06-01T00:00:00Z"));
+    await certificate(user.id, otherCourse.id, "CCCCCCCCCCCCCCCCCCCC", new Date("2026-06-01T00:00:00Z"));
+    expect(await courseCertificate(user.id, course.id)).toBeNull();
+    const older = await certificate(user.id, course.id, "DDDDDDDDDDDDDDDDDDDD", new Date("2026-01-01T00:00:00Z"));
+    const newer = await db.certificate.create({
+      data: { ...older, id: undefined, code: "EEEEEEEEEEEEEEEEEEEE", issuedAt: new Date("2026-02-01T00:00:00Z"), replacesId: older.id },
+    });
+    expect((await courseCertificate(user.id, course.id))?.id).toBe(newer.id);
+    expect((await courseCertificate(other.id, course.id))?.code).toBe("BBBB-BBBB-BBBB-BBBB-BBBB");
+  });
+});
+
+describe("acceptedAssignmentIds", () => {
+  test("each accepted assignment once, of this run only", async () => {
+    const { course, user } = await setup();
+    const other = await createUser();
+    const run = { userId: user.id, courseId: course.id, enrolmentId: (await enrolmentFor(user.id, course.id)).id };
+    const otherRun = { userId: other.id, courseId: course.id, enrolmentId: (await enrolmentFor(other.id, course.id)).id };
+    await db.submission.create({ data: { ...otherRun, assignmentId: "note", version: 1, text: "v1", status: "accepted" } });
+    expect(await acceptedAssignmentIds(run.enrolmentId)).toEqual([]);
+    await db.submission.create({ data: { ...run, assignmentId: "pitch", version: 1, text: "v1", status: "accepted" } });
+    await db.submission.create({ data: { ...run, assignmentId: "pitch", version: 2, text: "v2", status: "accepted" } });
+    await db.submission.create({ data: { ...run, assignmentId: "note", version: 1, text: "v1", status: "submitted" } });
+    expect(await acceptedAssignmentIds(run.enrolmentId)).toEqual(["pitch"]);
+    expect(await acceptedAssignmentIds(otherRun.enrolmentId)).toEqual(["note"]);
   });
 });

@@ -3,8 +3,8 @@ import { findLesson, textIn } from "~/catalog/outline";
 import { certificatePdfPath } from "~/certificates/certificate-list";
 import { formatCertificateCode } from "~/certificates/code.server";
 import { verifyPath } from "~/certificates/certificates.server";
-import { db } from "~/db/client.server";
 import type { Enrolment } from "~/db/generated/client";
+import { readRow, readRows } from "~/db/read.server";
 import { knownOrCurrentEnrolment } from "./enrolments.server";
 import type { Locale } from "~/i18n/locales";
 import { loadAssignment } from "./assignment/assignments.server";
@@ -45,11 +45,11 @@ export type StepView = {
 async function latestSubmissionStatuses(userId: string, courseId: string, known?: Enrolment | null): Promise<Map<string, string>> {
   const enrolment = await knownOrCurrentEnrolment(userId, courseId, known);
   if (!enrolment) return new Map();
-  const rows = await db.submission.findMany({
-    where: { enrolmentId: enrolment.id },
-    orderBy: { version: "desc" },
-    select: { assignmentId: true, status: true },
-  });
+  // Read on the course and lesson pages of a course whose rule asks for assignments: a prepared statement.
+  const rows = readRows<{ assignmentId: string; status: string }>(
+    `SELECT "assignmentId", "status" FROM "Submission" WHERE "enrolmentId" = ? ORDER BY "version" DESC`,
+    enrolment.id,
+  );
   const latest = new Map<string, string>();
   for (const row of rows) if (!latest.has(row.assignmentId)) latest.set(row.assignmentId, row.status);
   return latest;
@@ -118,11 +118,13 @@ export type CourseCertificate = { id: string; code: string; pdfHref: string; ver
 
 /** The learner's valid certificate for a course (the newest, after a re-issue), or null. */
 export async function courseCertificate(userId: string, courseId: string): Promise<CourseCertificate | null> {
-  const row = await db.certificate.findFirst({
-    where: { userId, courseId, revokedAt: null },
-    orderBy: { issuedAt: "desc" },
-    select: { id: true, code: true },
-  });
+  // Read on every course and lesson page of a completed course: a prepared statement (app/db/read.server.ts).
+  const row = readRow<{ id: string; code: string }>(
+    `SELECT "id", "code" FROM "Certificate" WHERE "userId" = ? AND "courseId" = ? AND "revokedAt" IS NULL
+     ORDER BY "issuedAt" DESC LIMIT 1`,
+    userId,
+    courseId,
+  );
   if (!row) return null;
   return { id: row.id, code: formatCertificateCode(row.code), pdfHref: certificatePdfPath(row.id), verifyHref: verifyPath(row.code) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import type { Cohort, Enrolment, Prisma } from "~/db/generated/client";
-import { readRow } from "~/db/read.server";
+import { placeholders, readRow, readRows } from "~/db/read.server";
 import { inChunks, insertRows, newRowId } from "~/db/sql.server";
 
 /**
@@ -53,9 +53,13 @@ export async function openCohort(courseId: string): Promise<Cohort> {
 }
 
 /** Read on every course and lesson page: one prepared statement, not a Prisma query (app/db/read.server.ts). */
+type StoredEnrolment = Omit<Enrolment, "enrolledAt"> & { enrolledAt: string | number };
+
+const ENROLMENT_COLUMNS = `"id", "userId", "courseId", "cohortId", "enrolledAt"`;
+
 export async function currentEnrolment(userId: string, courseId: string): Promise<Enrolment | null> {
-  const row = readRow<Omit<Enrolment, "enrolledAt"> & { enrolledAt: string | number }>(
-    `SELECT "id", "userId", "courseId", "cohortId", "enrolledAt" FROM "Enrolment"
+  const row = readRow<StoredEnrolment>(
+    `SELECT ${ENROLMENT_COLUMNS} FROM "Enrolment"
      WHERE "userId" = ? AND "courseId" = ? ORDER BY "enrolledAt" DESC, "id" DESC LIMIT 1`,
     userId,
     courseId,
@@ -72,14 +76,20 @@ export async function knownOrCurrentEnrolment(userId: string, courseId: string, 
   return known !== undefined ? known : currentEnrolment(userId, courseId);
 }
 
-/** Current enrolments of a person in several courses, by course id. */
+/**
+ * Current enrolments of a person in several courses (the catalogue's), by course id. Read on /courses and
+ * the dashboard for a signed-in person: a prepared statement, not a Prisma query (app/db/read.server.ts).
+ */
 export async function currentEnrolments(userId: string, courseIds: readonly string[]): Promise<Map<string, Enrolment>> {
-  const rows = await db.enrolment.findMany({
-    where: { userId, courseId: { in: [...courseIds] } },
-    orderBy: [{ enrolledAt: "asc" }, { id: "asc" }],
-  });
+  if (!courseIds.length) return new Map();
+  const rows = readRows<StoredEnrolment>(
+    `SELECT ${ENROLMENT_COLUMNS} FROM "Enrolment"
+     WHERE "userId" = ? AND "courseId" IN (${placeholders(courseIds.length)}) ORDER BY "enrolledAt" ASC, "id" ASC`,
+    userId,
+    ...courseIds,
+  );
   // Ascending, so the last written for a course is its latest.
-  return new Map(rows.map((row) => [row.courseId, row]));
+  return new Map(rows.map((row) => [row.courseId, { ...row, enrolledAt: new Date(row.enrolledAt) }]));
 }
 
 export type EnrolOutcome =

@@ -3,8 +3,8 @@ import type { CatalogCourse } from "~/catalog/catalog.server";
 import type { CompletionRuleDefinition } from "~/catalog/types";
 import { db } from "~/db/client.server";
 import { evaluateCompletionRule, recordCompletionIfMet } from "./completion.server";
-import { enrol } from "./enrolments.server";
-import { courseProgress, markLessonComplete, NotEnrolledError, progressByCourse, recordLessonView } from "./progress.server";
+import { currentEnrolment, currentEnrolments, enrol } from "./enrolments.server";
+import { courseProgress, markLessonComplete, NotEnrolledError, progressByCourse, recordLessonView, VIEW_REFRESH_MS } from "./progress.server";
 import { catalogCourse, createUser } from "../../tests/setup/db-fixtures";
 
 /** A course as the catalogue hands it out; its modules hold the given lesson ids. */
@@ -91,6 +91,80 @@ describe("lesson progress", () => {
   });
 });
 
+describe("the lesson view record", () => {
+  const at = (seconds: number) => new Date(day(1).getTime() + seconds * 1000);
+  const views = async (userId: string) =>
+    Object.fromEntries(
+      (await db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, lastViewedAt: true } })).map((r) => [
+        r.lessonId,
+        { startedAt: r.startedAt, lastViewedAt: r.lastViewedAt },
+      ]),
+    );
+
+  test("is written on the first view, and not again while it is the run's latest and younger than VIEW_REFRESH_MS", async () => {
+    const user = await createUser();
+    const course = await makeCourse([["a", "b"]]);
+    await enrol(user.id, course);
+    await recordLessonView(user.id, course, "a", at(0));
+    expect(await views(user.id)).toEqual({ a: { startedAt: at(0), lastViewedAt: at(0) } });
+
+    // A reload a moment later writes nothing: the stored view already says "a, just now".
+    await recordLessonView(user.id, course, "a", at(30));
+    await recordLessonView(user.id, course, "a", new Date(at(0).getTime() + VIEW_REFRESH_MS - 1));
+    expect(await views(user.id)).toEqual({ a: { startedAt: at(0), lastViewedAt: at(0) } });
+
+    // Once older than that, it moves.
+    await recordLessonView(user.id, course, "a", at(VIEW_REFRESH_MS / 1000));
+    expect((await views(user.id)).a).toEqual({ startedAt: at(0), lastViewedAt: at(VIEW_REFRESH_MS / 1000) });
+  });
+
+  test("moves at once when another lesson was viewed since, so Resume and the order of views stay as before", async () => {
+    const user = await createUser();
+    const course = await makeCourse([["a", "b"]]);
+    await enrol(user.id, course);
+    await markLessonComplete(user.id, course, "a", at(0));
+    await markLessonComplete(user.id, course, "b", at(0));
+    await recordLessonView(user.id, course, "a", at(1));
+    await recordLessonView(user.id, course, "b", at(2));
+    expect((await courseProgress(user.id, course)).resumeLessonId).toBe("b");
+    await recordLessonView(user.id, course, "a", at(3));
+    expect((await views(user.id)).a.lastViewedAt).toEqual(at(3));
+    expect((await courseProgress(user.id, course)).resumeLessonId).toBe("a");
+  });
+
+  test("moves when the new view is older than the stored one (a clock set back), as the upsert always did", async () => {
+    const user = await createUser();
+    const course = await makeCourse([["a"]]);
+    await enrol(user.id, course);
+    await recordLessonView(user.id, course, "a", at(10));
+    await recordLessonView(user.id, course, "a", at(5));
+    expect((await views(user.id)).a.lastViewedAt).toEqual(at(5));
+  });
+
+  test("looks at the learner's own run only: another learner's later view changes nothing for them", async () => {
+    const [user, other] = [await createUser(), await createUser()];
+    const course = await makeCourse([["a", "b"]]);
+    await enrol(user.id, course);
+    await enrol(other.id, course);
+    await recordLessonView(user.id, course, "a", at(0));
+    await recordLessonView(other.id, course, "b", at(10));
+    await recordLessonView(user.id, course, "a", at(20));
+    expect(await views(user.id)).toEqual({ a: { startedAt: at(0), lastViewedAt: at(0) } });
+    expect(await views(other.id)).toEqual({ b: { startedAt: at(10), lastViewedAt: at(10) } });
+    // With the enrolment handed in by the caller (as the lesson page does), a first view of a lesson is written.
+    await recordLessonView(other.id, course, "a", at(30), await currentEnrolment(other.id, course.id));
+    expect((await views(other.id)).a).toEqual({ startedAt: at(30), lastViewedAt: at(30) });
+  });
+
+  test("is not written for someone not enrolled", async () => {
+    const user = await createUser();
+    const course = await makeCourse([["a"]]);
+    await recordLessonView(user.id, course, "a", at(0));
+    await recordLessonView(user.id, course, "a", at(0), null);
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
 describe("course completion", () => {
   test("is recorded once, with its date and the course version, when the last required lesson is completed", async () => {
     const user = await createUser();
@@ -174,5 +248,56 @@ describe("progress across courses", () => {
     expect([...byCourse.keys()].sort()).toEqual([one.id, two.id].sort());
     expect(byCourse.get(one.id)?.evaluation.percent).toBe(50);
     expect(byCourse.get(two.id)?.completion).not.toBeNull();
+  });
+
+  test("reads the same progress as courseProgress, dates as Dates, and never another learner's rows", async () => {
+    const [user, other] = [await createUser(), await createUser()];
+    const one = await makeCourse([["a", "b"], ["c"]], { slug: "one" });
+    const two = await makeCourse([["x"]], { slug: "two" });
+    const three = await makeCourse([["y"]], { slug: "three" });
+    for (const person of [user, other]) {
+      await enrol(person.id, one, day(1));
+      await enrol(person.id, two, day(1));
+    }
+    await recordLessonView(user.id, one, "a", day(2));
+    await markLessonComplete(user.id, one, "a", day(2));
+    await recordLessonView(user.id, one, "c", day(3));
+    await markLessonComplete(user.id, two, "x", day(4));
+    // The other learner is further on in both courses: none of it may show in the first one's progress.
+    for (const id of ["a", "b", "c"]) await markLessonComplete(other.id, one, id, day(5));
+    await recordLessonView(other.id, two, "x", day(6));
+
+    const byCourse = await progressByCourse(user.id, [one, two, three]);
+    expect(byCourse.get(one.id)).toEqual(await courseProgress(user.id, one));
+    expect(byCourse.get(two.id)).toMatchObject({ ...(await courseProgress(user.id, two)), completion: expect.objectContaining({ completedAt: day(4) }) });
+    expect(byCourse.get(one.id)).toMatchObject({
+      enrolledAt: day(1),
+      lessonStates: { a: "done", b: "notStarted", c: "started" },
+      completion: null,
+      resumeLessonId: "b",
+      started: true,
+    });
+    expect(byCourse.get(two.id)?.completion?.completedAt).toBeInstanceOf(Date);
+    expect(byCourse.get(three.id)).toBeUndefined();
+    expect((await progressByCourse(user.id, [])).size).toBe(0);
+    expect((await progressByCourse((await createUser()).id, [one, two])).size).toBe(0);
+  });
+
+  test("currentEnrolments: the latest run per course, with its date as a Date, for the given courses only", async () => {
+    const [user, other] = [await createUser(), await createUser()];
+    const one = await makeCourse([["a"]], { slug: "one" });
+    const two = await makeCourse([["x"]], { slug: "two" });
+    const first = (await enrol(user.id, one, day(1))).enrolment;
+    const cohort = await db.cohort.create({ data: { courseId: one.id, name: "Retake", inviteCode: `RT${Date.now()}`.slice(0, 10) } });
+    const retake = await db.enrolment.create({ data: { userId: user.id, courseId: one.id, cohortId: cohort.id, enrolledAt: day(9) } });
+    await enrol(other.id, two, day(2));
+    const found = await currentEnrolments(user.id, [one.id, two.id]);
+    expect([...found.keys()]).toEqual([one.id]);
+    expect(found.get(one.id)).toEqual(retake);
+    expect(found.get(one.id)?.enrolledAt).toBeInstanceOf(Date);
+    expect(found.get(one.id)?.id).not.toBe(first.id);
+    expect(await currentEnrolment(user.id, one.id)).toEqual(retake);
+    expect((await currentEnrolments(user.id, [two.id])).size).toBe(0);
+    expect((await currentEnrolments(user.id, [])).size).toBe(0);
   });
 });

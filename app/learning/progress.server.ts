@@ -1,7 +1,7 @@
 import type { CatalogCourse } from "~/catalog/catalog.server";
 import { findLesson, lessonsInOrder } from "~/catalog/outline";
 import { db } from "~/db/client.server";
-import { dateOrNull, readRow, readRows } from "~/db/read.server";
+import { dateOrNull, placeholders, readRow, readRows } from "~/db/read.server";
 import { type CompletionFacts, evaluateCompletionRule, recordCompletionIfMet, ruleFacts, type RuleEvaluation } from "./completion.server";
 import type { Enrolment } from "~/db/generated/client";
 import { currentEnrolment, currentEnrolments, knownOrCurrentEnrolment } from "./enrolments.server";
@@ -17,14 +17,49 @@ function assertLesson(course: CatalogCourse, lessonId: string) {
   if (!findLesson(course.definition, lessonId)) throw new Error(`Course ${course.slug} has no lesson "${lessonId}"`);
 }
 
+type ProgressRow = { lessonId: string; completedAt: Date | null; lastViewedAt: Date };
+
+/**
+ * A run's LessonProgress rows. Read on every course and lesson page: a prepared statement, not a Prisma
+ * query (app/db/read.server.ts), so never inside a transaction.
+ */
+function progressRows(enrolmentId: string): ProgressRow[] {
+  return readRows<{ lessonId: string; completedAt: string | number | null; lastViewedAt: string | number }>(
+    `SELECT "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" = ?`,
+    enrolmentId,
+  ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) }));
+}
+
+/**
+ * How far a lesson's stored view may lag behind a repeated one (a reload, the page shown again after "mark
+ * as complete") before it is written again; "viewed on" shows minutes.
+ */
+export const VIEW_REFRESH_MS = 60_000;
+
+/**
+ * Whether the view of `lessonId` stored in this run already says what a new one would: it exists, it is
+ * the run's latest view (so "Resume" and the order of views stay as they are), and it is less than
+ * VIEW_REFRESH_MS old. A view of another lesson in between, or an older one, is written.
+ */
+function viewIsCurrent(rows: readonly ProgressRow[], lessonId: string, now: Date): boolean {
+  const own = rows.find((r) => r.lessonId === lessonId);
+  if (!own) return false;
+  const age = now.getTime() - own.lastViewedAt.getTime();
+  if (!(age >= 0 && age < VIEW_REFRESH_MS)) return false;
+  return rows.every((r) => r === own || r.lastViewedAt.getTime() < own.lastViewedAt.getTime());
+}
+
 /**
  * A learner opened a lesson: remembered so "Resume" can bring them back. Nothing for someone not enrolled.
+ * A view the run already holds (see viewIsCurrent) is not written again: the lesson page is read far more
+ * often than a learner moves on, and a write costs more than the read that avoids it.
  * `enrolment`: their current one when the caller already has it (see knownOrCurrentEnrolment).
  */
 export async function recordLessonView(userId: string, course: CatalogCourse, lessonId: string, now = new Date(), enrolment?: Enrolment | null) {
   assertLesson(course, lessonId);
   const current = await knownOrCurrentEnrolment(userId, course.id, enrolment);
   if (!current) return;
+  if (viewIsCurrent(progressRows(current.id), lessonId, now)) return;
   await db.lessonProgress.upsert({
     where: { enrolmentId_lessonId: { enrolmentId: current.id, lessonId } },
     create: { userId, courseId: course.id, enrolmentId: current.id, lessonId, startedAt: now, lastViewedAt: now },
@@ -74,8 +109,6 @@ export type CourseProgress = {
   started: boolean;
 };
 
-type ProgressRow = { lessonId: string; completedAt: Date | null; lastViewedAt: Date };
-
 /** The rule's facts besides lessons (quiz outcomes, accepted assignments): see ruleFacts. */
 type OtherFacts = Omit<CompletionFacts, "completedLessonIds">;
 
@@ -120,10 +153,7 @@ export async function courseProgress(userId: string, course: CatalogCourse, know
   if (!enrolment) return deriveProgress(course, [], null, null, NOT_ENROLLED_FACTS);
   const [rows, completion, facts] = await Promise.all([
     // Read on every course and lesson page: prepared statements, not Prisma queries (app/db/read.server.ts).
-    readRows<{ lessonId: string; completedAt: string | null; lastViewedAt: string }>(
-      `SELECT "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" = ?`,
-      enrolment.id,
-    ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) })),
+    progressRows(enrolment.id),
     readRow<{ completedAt: string; courseVersion: string }>(
       `SELECT "completedAt", "courseVersion" FROM "Completion" WHERE "enrolmentId" = ?`,
       enrolment.id,
@@ -141,14 +171,17 @@ export async function courseProgress(userId: string, course: CatalogCourse, know
 export async function progressByCourse(userId: string, courses: CatalogCourse[]): Promise<Map<string, CourseProgress>> {
   const enrolments = await currentEnrolments(userId, courses.map((c) => c.id));
   const ids = [...enrolments.values()].map((e) => e.id);
-  const [rows, completions] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { enrolmentId: { in: ids } },
-      select: { enrolmentId: true, lessonId: true, completedAt: true, lastViewedAt: true },
-    }),
-    db.completion.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, completedAt: true, courseVersion: true } }),
-  ]);
   const out = new Map<string, CourseProgress>();
+  if (!ids.length) return out;
+  // Read on /courses and the dashboard for a signed-in person: prepared statements (app/db/read.server.ts).
+  const rows = readRows<{ enrolmentId: string; lessonId: string; completedAt: string | number | null; lastViewedAt: string | number }>(
+    `SELECT "enrolmentId", "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" IN (${placeholders(ids.length)})`,
+    ...ids,
+  ).map((r) => ({ ...r, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) }));
+  const completions = readRows<{ enrolmentId: string; completedAt: string | number; courseVersion: string }>(
+    `SELECT "enrolmentId", "completedAt", "courseVersion" FROM "Completion" WHERE "enrolmentId" IN (${placeholders(ids.length)})`,
+    ...ids,
+  ).map((c) => ({ ...c, completedAt: new Date(c.completedAt) }));
   for (const course of courses) {
     const enrolment = enrolments.get(course.id);
     if (!enrolment) continue;

@@ -236,6 +236,80 @@ describe("time limit", () => {
   });
 });
 
+describe("listAttempts and quizOutcomes read what Prisma stored (prepared statements, app/db/read.server.ts)", () => {
+  it("gives every field as the Prisma row had it: dates as Dates, passed as a boolean or null, JSON parsed", async () => {
+    const timed = fixtureWith("passingScore: 70\nattemptsAllowed: 3\ntimeLimit: 20");
+    const scope = await makeScope(timed);
+    const first = started(await startOrResumeAttempt(scope, t0));
+    await answerAll(scope, first, perfectAnswers(timed, first), minutes(2));
+    await submitAttempt(scope, first.id, minutes(3));
+    const second = started(await startOrResumeAttempt(scope, minutes(10)));
+    await saveAnswer(scope, second.id, "consent-irrelevant", false, minutes(11));
+
+    const records = await listAttempts(scope);
+    const rows = await db.quizAttempt.findMany({ where: { enrolmentId: scope.enrolmentId }, orderBy: { number: "asc" } });
+    expect(records.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    for (const [i, row] of rows.entries()) {
+      const record = records[i];
+      expect(record.startedAt).toBeInstanceOf(Date);
+      expect(record).toEqual({
+        id: row.id,
+        number: row.number,
+        status: row.status,
+        locale: row.locale,
+        seed: row.seed,
+        questionIds: JSON.parse(row.questionIds),
+        answers: JSON.parse(row.answers),
+        startedAt: row.startedAt,
+        deadlineAt: row.deadlineAt,
+        submittedAt: row.submittedAt,
+        score: row.score,
+        maxScore: row.maxScore,
+        percent: row.percent,
+        passed: row.passed,
+        results: row.results === null ? null : JSON.parse(row.results),
+      });
+    }
+    expect(records[0]).toMatchObject({ status: "submitted", passed: true, submittedAt: minutes(3), deadlineAt: minutes(20), percent: 100 });
+    expect(records[1]).toMatchObject({ status: "in_progress", passed: null, submittedAt: null, percent: null, results: null });
+    expect(records[1].answers).toEqual({ "consent-irrelevant": false });
+  });
+
+  it("never returns another learner's, another run's or another quiz's attempts", async () => {
+    const scope = await makeScope(quiz);
+    const other = await makeScope(quiz, scope.courseId);
+    started(await startOrResumeAttempt(other, t0));
+    const otherQuiz = { ...quiz, id: "another-quiz" };
+    started(await startOrResumeAttempt({ ...scope, quiz: otherQuiz }, t0));
+    expect(await listAttempts(scope)).toEqual([]);
+    expect(await quizOutcomes(scope.enrolmentId)).toEqual(new Map());
+
+    const mine = started(await startOrResumeAttempt(scope, t0));
+    expect((await listAttempts(scope)).map((a) => a.id)).toEqual([mine.id]);
+    // The same learner's later run of the course (a retake in another cohort) starts with no attempts of its own.
+    const cohort = await db.cohort.create({ data: { courseId: scope.courseId, name: "Retake", inviteCode: `R${counter}`.padEnd(10, "0") } });
+    const laterRun = await db.enrolment.create({ data: { userId: scope.userId, courseId: scope.courseId, cohortId: cohort.id, enrolledAt: minutes(60) } });
+    const retake = { ...scope, enrolmentId: laterRun.id };
+    expect(await listAttempts(retake)).toEqual([]);
+    const again = started(await startOrResumeAttempt(retake, minutes(61)));
+    expect((await listAttempts(retake)).map((a) => a.id)).toEqual([again.id]);
+    expect((await listAttempts(scope)).map((a) => a.id)).toEqual([mine.id]);
+  });
+
+  it("quizOutcomes counts a failed attempt as not passed with its score, and a passed one as passed", async () => {
+    const strict = fixtureWith("passingScore: 100\nattemptsAllowed: 3");
+    const scope = await makeScope(strict);
+    const first = started(await startOrResumeAttempt(scope, t0));
+    await answerAll(scope, first, { ...perfectAnswers(strict, first), "farm-first-step": "confront" }, t0);
+    await submitAttempt(scope, first.id, minutes(1));
+    expect((await quizOutcomes(scope.enrolmentId)).get("every-type")).toEqual({ quizId: "every-type", passed: false, bestPercent: 90, attempts: 1 });
+    const second = started(await startOrResumeAttempt(scope, minutes(2)));
+    await answerAll(scope, second, perfectAnswers(strict, second), minutes(2));
+    await submitAttempt(scope, second.id, minutes(3));
+    expect((await quizOutcomes(scope.enrolmentId)).get("every-type")).toEqual({ quizId: "every-type", passed: true, bestPercent: 100, attempts: 2 });
+  });
+});
+
 describe("quizState and results", () => {
   const secretsOf = (q: Quiz) => {
     const texts: string[] = [];

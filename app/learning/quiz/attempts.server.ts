@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import type { QuizAttempt } from "~/db/generated/client";
+import { booleanOrNull, dateOrNull, readRows } from "~/db/read.server";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { findAskedQuestion, parseAnswerInput } from "./answer-input.server";
 import { attemptsRemaining, deadlineFor, decideStart, expirySubmittedAt, isOpen, type AttemptFacts } from "./attempt-rules.server";
@@ -54,7 +55,26 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
-function toRecord(row: QuizAttempt): AttemptRecord {
+type AttemptFields = Pick<
+  QuizAttempt,
+  | "id"
+  | "number"
+  | "status"
+  | "locale"
+  | "seed"
+  | "questionIds"
+  | "answers"
+  | "startedAt"
+  | "deadlineAt"
+  | "submittedAt"
+  | "score"
+  | "maxScore"
+  | "percent"
+  | "passed"
+  | "results"
+>;
+
+function toRecord(row: AttemptFields): AttemptRecord {
   return {
     id: row.id,
     number: row.number,
@@ -76,9 +96,38 @@ function toRecord(row: QuizAttempt): AttemptRecord {
 
 const scopeWhere = (scope: QuizScope) => ({ enrolmentId: scope.enrolmentId, userId: scope.userId, quizId: scope.quiz.id });
 
+/** An attempt as SQLite stores it: DateTime columns as ISO text, Boolean as 0/1 (app/db/read.server.ts). */
+type StoredAttempt = Omit<AttemptFields, "startedAt" | "deadlineAt" | "submittedAt" | "passed"> & {
+  startedAt: string | number;
+  deadlineAt: string | number | null;
+  submittedAt: string | number | null;
+  passed: number | boolean | null;
+};
+
+const ATTEMPT_COLUMNS = `"id", "number", "status", "locale", "seed", "questionIds", "answers", "startedAt", "deadlineAt",
+  "submittedAt", "score", "maxScore", "percent", "passed", "results"`;
+
+/**
+ * The learner's attempts at the quiz in this run, oldest first. Read on every lesson page holding the quiz:
+ * a prepared statement, not a Prisma query (app/db/read.server.ts). Never called inside a transaction; the
+ * writes before it (an expired attempt closed, a new one started) are committed, so it sees them.
+ */
 export async function listAttempts(scope: QuizScope): Promise<AttemptRecord[]> {
-  const rows = await db.quizAttempt.findMany({ where: scopeWhere(scope), orderBy: { number: "asc" } });
-  return rows.map(toRecord);
+  const rows = readRows<StoredAttempt>(
+    `SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt" WHERE "enrolmentId" = ? AND "userId" = ? AND "quizId" = ? ORDER BY "number" ASC`,
+    scope.enrolmentId,
+    scope.userId,
+    scope.quiz.id,
+  );
+  return rows.map((row) =>
+    toRecord({
+      ...row,
+      startedAt: new Date(row.startedAt),
+      deadlineAt: dateOrNull(row.deadlineAt),
+      submittedAt: dateOrNull(row.submittedAt),
+      passed: booleanOrNull(row.passed),
+    }),
+  );
 }
 
 async function findAttempt(scope: QuizScope, attemptId: string): Promise<AttemptRecord | null> {
@@ -324,14 +373,15 @@ export type QuizOutcome = { quizId: string; passed: boolean; bestPercent: number
 
 /** Per quiz of a course, in one run of it: whether the learner passed it and their best score (for completion rules). */
 export async function quizOutcomes(enrolmentId: string): Promise<Map<string, QuizOutcome>> {
-  const rows = await db.quizAttempt.findMany({
-    where: { enrolmentId, status: "submitted" },
-    select: { quizId: true, passed: true, percent: true },
-  });
+  // The completion rule's facts, read on every course and lesson page: a prepared statement (app/db/read.server.ts).
+  const rows = readRows<{ quizId: string; passed: number | boolean | null; percent: number | null }>(
+    `SELECT "quizId", "passed", "percent" FROM "QuizAttempt" WHERE "enrolmentId" = ? AND "status" = 'submitted'`,
+    enrolmentId,
+  );
   const outcomes = new Map<string, QuizOutcome>();
   for (const row of rows) {
     const current = outcomes.get(row.quizId) ?? { quizId: row.quizId, passed: false, bestPercent: 0, attempts: 0 };
-    current.passed ||= row.passed === true;
+    current.passed ||= booleanOrNull(row.passed) === true;
     current.bestPercent = Math.max(current.bestPercent, row.percent ?? 0);
     current.attempts++;
     outcomes.set(row.quizId, current);
