@@ -25,4 +25,9 @@ for (const method of ["get", "all", "run"]) {
     return original.apply(this, args);
   };
 }
-process.on("SIGUSR2", () => fs.writeFileSync(process.env.TADRIB_QUERY_COUNT_FILE, String(count)));
+// Written beside, then renamed: the reader waits for the file to exist, and must never see it half written.
+process.on("SIGUSR2", () => {
+  const file = process.env.TADRIB_QUERY_COUNT_FILE;
+  fs.writeFileSync(`${file}.tmp`, String(count));
+  fs.renameSync(`${file}.tmp`, file);
+});
