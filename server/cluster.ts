@@ -32,6 +32,7 @@ export function runCluster(options: ClusterOptions): void {
   cluster.setupPrimary({ exec: options.exec });
   const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, startedAt: 0, listened: false, restarts: 0 }));
   let anyListened = false;
+  let startRest = () => {};
   let stopping = false;
   let exitCode = 0;
 
@@ -46,6 +47,7 @@ export function runCluster(options: ClusterOptions): void {
       slot.listened = true;
       anyListened = true;
       log.info({ msg: "worker listening", worker: slot.index + 1, pid: worker.process.pid, housekeeping });
+      startRest();
     });
     worker.once("exit", (code, signal) => exited(slot, worker, code, signal));
   };
@@ -61,6 +63,7 @@ export function runCluster(options: ClusterOptions): void {
     }
     // Nothing ever started (no build, a broken configuration): replacing them again and again would not help.
     if (!anyListened && !slot.listened) slot.failedToStart = true;
+    startRest();
     if (!anyListened && slots.every((s) => s.failedToStart)) {
       log.error({ msg: "no worker could start: stopping", code, signal });
       exitCode = 1;
@@ -97,5 +100,11 @@ export function runCluster(options: ClusterOptions): void {
   process.on("SIGINT", () => stop("SIGINT"));
 
   log.info({ msg: "starting workers", workers: options.workers, pid: process.pid });
-  for (const slot of slots) fork(slot);
+  // The first worker alone, then the others once it listens (or failed): on a busy machine the site answers as
+  // soon as one process could start, instead of once several starting side by side shared the cores.
+  fork(slots[0]);
+  startRest = () => {
+    startRest = () => {};
+    for (const slot of slots.slice(1)) if (!stopping) fork(slot);
+  };
 }
