@@ -14,7 +14,7 @@ export type ClusterOptions = {
   exec: string;
   /** Whether the first worker runs the housekeeping jobs (false when HOUSEKEEPING=false for the whole server). */
   housekeeping: boolean;
-  /** After SIGTERM, how long the workers get before they are killed (each forces its own exit after 10 s). */
+  /** After SIGTERM, how long the workers get before they are killed (each forces its own exit after 10 s); 12 s. */
   shutdownTimeoutMs?: number;
 };
 
@@ -87,10 +87,10 @@ export function runCluster(options: ClusterOptions): void {
     log.info({ msg: "shutting down", signal, workers: slots.filter((s) => s.worker).length });
     for (const slot of slots) clearTimeout(slot.timer);
     const force = setTimeout(() => {
-      log.warn({ msg: `forcing exit after ${(options.shutdownTimeoutMs ?? 15_000) / 1000}s` });
+      log.warn({ msg: `forcing exit after ${(options.shutdownTimeoutMs ?? 12_000) / 1000}s` });
       for (const slot of slots) slot.worker?.process.kill("SIGKILL");
       process.exit(1);
-    }, options.shutdownTimeoutMs ?? 15_000);
+    }, options.shutdownTimeoutMs ?? 12_000);
     force.unref();
     // Each worker runs its own graceful shutdown (server/index.ts): in-flight requests finish, the database closes.
     for (const slot of slots) slot.worker?.process.kill("SIGTERM");

@@ -94,7 +94,7 @@ export function mailTransport(): "log" | "smtp" {
   return env.MAIL_TRANSPORT ?? (env.NODE_ENV === "production" && env.SMTP_URL ? "smtp" : "log");
 }
 
-/** The default number of server processes is one per core, but no more than this: each holds its own copy of the app (~150 MB). */
+/** The default number of server processes is one per core, but no more than this: each holds its own copy of the app (200–300 MB). */
 export const DEFAULT_MAX_PROCESSES = 4;
 
 /** How many processes serve HTTP (WEB_CONCURRENCY): always 1 outside production (Vite's dev server, tests). */
