@@ -51,7 +51,7 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const outputs = ["build/server/index.js", "server-build/index.js"];
+  const outputs = ["build/server/index.js", "server-build/index.js", "server-build/app.js"];
   if (!outputs.every((f) => fs.existsSync(f))) return true;
   const builtAt = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
   const sources = ["app", "server", "public", "vite.config.ts", "package-lock.json", "prisma/schema.prisma"];

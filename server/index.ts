@@ -82,7 +82,7 @@ async function main() {
   );
 
   const server = app.listen(env.PORT, () => {
-    log.info({ msg: "listening", url: `http://localhost:${env.PORT}`, mode: env.NODE_ENV });
+    log.info({ msg: "listening", url: `http://localhost:${env.PORT}`, mode: env.NODE_ENV, pid: process.pid });
   });
   const housekeeping = startHousekeeping();
 

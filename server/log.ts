@@ -1,12 +1,16 @@
+import cluster from "node:cluster";
 import type { NextFunction, Request, Response } from "express";
 import { env } from "~/config/env.server";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 type Level = Exclude<keyof typeof LEVELS, "silent">;
 
+// Several processes write to one log when the server runs as a cluster (decision 032): each worker's lines say which.
+const origin = cluster.isWorker ? { pid: process.pid } : {};
+
 function write(level: Level, entry: Record<string, unknown>) {
   if (LEVELS[level] < LEVELS[env.LOG_LEVEL]) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, ...entry });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, ...origin, ...entry });
   (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -49,6 +50,20 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * How many server processes share PORT in production (Node's cluster, decision 032). Unset: one per CPU core,
+   * at most DEFAULT_MAX_PROCESSES. 1: no cluster, one process, as before. Development (Vite) always runs one.
+   */
+  WEB_CONCURRENCY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
+  /**
+   * Whether this process runs the housekeeping jobs (mail retries, pruning, scheduled reports). With several
+   * processes the cluster's primary sets it for one worker only; set it to false on every server but one when
+   * several servers share one database.
+   */
+  HOUSEKEEPING: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** The organisation named on certificates, and its logo (a PNG, JPEG or SVG file), if any. */
   CERTIFICATE_ISSUER_NAME: z.string().min(1).default("Tadrib"),
@@ -77,6 +92,15 @@ export const env = load();
 
 export function mailTransport(): "log" | "smtp" {
   return env.MAIL_TRANSPORT ?? (env.NODE_ENV === "production" && env.SMTP_URL ? "smtp" : "log");
+}
+
+/** The default number of server processes is one per core, but no more than this: each holds its own copy of the app (200–300 MB). */
+export const DEFAULT_MAX_PROCESSES = 4;
+
+/** How many processes serve HTTP (WEB_CONCURRENCY): always 1 outside production (Vite's dev server, tests). */
+export function serverProcesses(value: Env = env): number {
+  if (value.NODE_ENV !== "production") return 1;
+  return value.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), DEFAULT_MAX_PROCESSES);
 }
 
 /** The filesystem path of the SQLite database named by DATABASE_URL. */

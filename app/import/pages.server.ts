@@ -87,7 +87,7 @@ async function targetView(target: ImportTarget, locale: Locale) {
 export async function importPage(key: string | undefined, locale: Locale) {
   const record = await readRecord(key);
   if (!record) throw new Response("Not found", { status: 404 });
-  const job = importProgress(record.key);
+  const job = importProgress(record);
   const people =
     record.status === "imported" && record.people?.length
       ? await db.user.findMany({
@@ -120,7 +120,7 @@ export async function confirmImport(key: string | undefined, wait: boolean): Pro
   if (!record) throw new Response("Not found", { status: 404 });
   if (record.status === "imported") return "started";
   if (record.report.problemCount > 0) return "refused";
-  startImport(record);
+  await startImport(record);
   if (wait) await waitForImport(record.key, NO_SCRIPT_WAIT_MS);
   return "started";
 }

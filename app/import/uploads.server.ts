@@ -23,7 +23,15 @@ export type ImportRecord = {
   /** When imported: the first people of the file, to show them. */
   people?: string[];
   importedAt?: string;
+  /**
+   * The import's progress, written by the process running it (app/import/jobs.server.ts), so that every server
+   * process can show it: `at` is when it was last written (ms since the epoch), at least every few seconds while
+   * the import is queued or running.
+   */
+  job?: RecordedJob;
 };
+
+export type RecordedJob = { state: "queued" | "running" | "done" | "refused" | "failed"; done: number; total: number; at: number };
 
 const KEY = /^[A-Za-z0-9_-]{24}$/;
 const KEEP_MS = 24 * 60 * 60 * 1000;
@@ -52,10 +60,12 @@ export async function storeUpload(bytes: Uint8Array, record: Omit<ImportRecord, 
 }
 
 export async function saveRecord(record: ImportRecord, uploadsDir?: string): Promise<void> {
-  // Written whole then renamed, so a reader never sees half a record.
+  // Written whole then renamed, so a reader never sees half a record; the temporary name is this write's own,
+  // as another server process may be writing the same record.
   const target = filePath(record.key, "json", uploadsDir);
-  await fs.writeFile(`${target}.tmp`, JSON.stringify(record), { mode: 0o600 });
-  await fs.rename(`${target}.tmp`, target);
+  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
+  await fs.rename(temporary, target);
 }
 
 export async function readRecord(key: string | undefined, uploadsDir?: string): Promise<ImportRecord | null> {

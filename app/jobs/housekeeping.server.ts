@@ -33,12 +33,14 @@ const globalForJobs = globalThis as unknown as { __tadribHousekeeping?: Handle }
  * sends the scheduled reports that are due (the first day of a month or a
  * quarter: a report not sent since then goes out at the next sweep).
  * Started once per process by the server (the flag on globalThis survives the
- * dev server re-importing modules); never in unit tests, which call the
- * functions directly.
+ * dev server re-importing modules), and in one process only when several
+ * serve (HOUSEKEEPING, set by the cluster's primary: decision 032); never in
+ * unit tests, which call the functions directly.
  */
 export function startHousekeeping(): Handle {
   if (globalForJobs.__tadribHousekeeping) return globalForJobs.__tadribHousekeeping;
-  if (env.NODE_ENV === "test") return { stop: () => {} };
+  if (env.NODE_ENV === "test" || !env.HOUSEKEEPING) return { stop: () => {} };
+  log.info({ msg: "housekeeping started", pid: process.pid });
   const guarded = (name: string, job: () => Promise<unknown>) => {
     let running = false;
     return async () => {

@@ -8,7 +8,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const record = await readRecord(params.key);
   if (!record) throw new Response("Not found", { status: 404 });
-  const job = importProgress(record.key);
+  const job = importProgress(record);
   const body = job ?? { state: record.status === "imported" ? "done" : "idle", done: 0, total: record.report.counts.rows };
   return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
 }

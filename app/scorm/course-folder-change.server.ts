@@ -5,6 +5,7 @@ import { buildCourses, type BuildSummary } from "~/catalog/build.server";
 import { reloadCatalog } from "~/catalog/catalog.server";
 import { contentPipeline } from "~/content-kinds.server";
 import { env } from "~/config/env.server";
+import { withProcessLock } from "~/jobs/process-lock.server";
 
 /**
  * How /admin/scorm changes a course folder of PACKAGE_COURSES_DIR (decision
@@ -33,12 +34,12 @@ export const exists = (file: string) =>
     () => false,
   );
 
-let queue: Promise<unknown> = Promise.resolve();
-/** One change at a time: two admins' changes would otherwise rebuild over each other's half-written folders. */
-export function serially<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
+/**
+ * One change at a time: two admins' changes would otherwise rebuild over each other's half-written folders.
+ * Across the server's processes too (decision 032): the lock file sits in the course cache they all build into.
+ */
+export function serially<T>(fn: () => Promise<T>, cacheDir = env.COURSE_CACHE_DIR): Promise<T> {
+  return withProcessLock(path.join(cacheDir, "changes.lock"), fn);
 }
 
 /**

@@ -9,12 +9,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../../tests/setup/e2e-env";
-import { freePort, productionServerEnv } from "../../tests/setup/production-server";
+import { childProcesses, freePort, productionServerEnv } from "../../tests/setup/production-server";
 
 /** What a built tree has; the benchmarks build nothing themselves. */
 export function missingBuild(): string | null {
   const needed: [string, string][] = [
     ["server-build/index.js", "`npm run build`"],
+    ["server-build/app.js", "`npm run build`"],
     ["build/server/index.js", "`npm run build`"],
     [".cache/courses", "`npm run courses:build` (or `npm run build`)"],
   ];
@@ -65,15 +66,25 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time of a process and all of its children (a cluster's primary and its workers), in ms; null where /proc is missing. */
+export function processTreeCpuMs(pid: number | undefined): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childProcesses(pid).reduce((sum, child) => sum + (processCpuMs(child) ?? 0), own);
+}
+
 export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** server-build/index.js on the database; `nodeArgs` e.g. ["--cpu-prof", "--cpu-prof-dir=…"]. */
-export async function startServer(dbFile: string, nodeArgs: string[] = []): Promise<RunningServer> {
+/**
+ * server-build/index.js on the database; `nodeArgs` e.g. ["--cpu-prof", "--cpu-prof-dir=…"]; `webConcurrency`
+ * its processes (decision 032; productionServerEnv's one unless given).
+ */
+export async function startServer(dbFile: string, nodeArgs: string[] = [], options: { webConcurrency?: number | "default" } = {}): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, "server-build/index.js"], {
     cwd: ROOT,
-    env: productionServerEnv({ port, dbFile, appUrl: origin, logLevel: "error" }),
+    env: productionServerEnv({ port, dbFile, appUrl: origin, logLevel: "error", webConcurrency: options.webConcurrency }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const alive = () => child.exitCode === null && child.signalCode === null;

@@ -10,18 +10,22 @@
  *
  *   npm run bench:serve [-- --duration 10 --connections 64 --profile --no-restart]
  *
- * --profile runs the server under `node --cpu-prof` and prints, per scenario,
- * where its main thread spent the time (see profile-summary.ts); the profile
- * is kept in .cache/bench/.
+ * The server runs as production does: WEB_CONCURRENCY from the shell, or its
+ * default (one process per core, at most 4: decision 032); "CPU ms/req" adds
+ * up the primary and all its workers. --profile runs the server under
+ * `node --cpu-prof` with WEB_CONCURRENCY=1 (one profile, of the one process
+ * that does all the work) and prints, per scenario, where its main thread
+ * spent the time (see profile-summary.ts); the profile is kept in .cache/bench/.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT, TRAFFICKING_COURSE } from "../../tests/setup/e2e-env";
-import { freePort, productionServerEnv } from "../../tests/setup/production-server";
-import { missingBuild, processCpuMs, seededDatabase, stamp, startServer, waitHealthy } from "./bench-server";
+import { childProcesses, freePort, productionServerEnv } from "../../tests/setup/production-server";
+import { missingBuild, processTreeCpuMs, seededDatabase, stamp, startServer, waitHealthy } from "./bench-server";
 import { formatSummary, summarizeProfile, type CpuProfile } from "./cpu-profile";
 import { NGINX_INSTALL, nginxAvailable, startNginx, writePage } from "./nginx";
 import { median } from "./stats";
@@ -41,6 +45,8 @@ const { values: args } = parseArgs({
 const seconds = Math.min(Math.max(Math.round(Number(args.duration) || 10), 1), 60);
 const connections = Math.min(Math.max(Math.round(Number(args.connections) || 64), 1), 512);
 const say = stamp("bench:serve");
+// Profiles stay readable with one process; otherwise the shell's WEB_CONCURRENCY, or the server's default.
+const webConcurrency: number | "default" = args.profile ? 1 : process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : "default";
 
 type Scenario = { name: string; path: string; headers: Record<string, string> };
 type Target = "tadrib" | "nginx gzip" | "nginx static";
@@ -59,7 +65,7 @@ async function fetchPage(url: string, headers: Record<string, string>): Promise<
 async function restartTime(dbFile: string): Promise<{ ms: number; rebuilt: boolean }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = productionServerEnv({ port, dbFile, appUrl: origin, logLevel: "error" });
+  const env = productionServerEnv({ port, dbFile, appUrl: origin, logLevel: "error", webConcurrency });
   const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"], detached: true });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -73,6 +79,22 @@ async function restartTime(dbFile: string): Promise<{ ms: number; rebuilt: boole
       await exited;
     }
   }
+}
+
+/**
+ * The cluster's workers (0: a single process), once all have started: /healthz answers as soon as the first one
+ * listens, and a worker loading the app is busy, so this waits until the processes' CPU time stops growing.
+ */
+async function countWorkers(pid: number | undefined): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let before = processTreeCpuMs(pid) ?? 0;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = processTreeCpuMs(pid) ?? 0;
+    if (now - before < 20) break;
+    before = now;
+  }
+  return childProcesses(pid).length;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
@@ -98,8 +120,10 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let nginx: ReturnType<typeof spawn> | undefined;
   try {
-    server = await startServer(dbFile, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
-    say(`Tadrib on ${server.origin}${args.profile ? " (under --cpu-prof)" : ""}`);
+    server = await startServer(dbFile, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [], { webConcurrency });
+    const workers = await countWorkers(server.child.pid);
+    const processes = workers ? `${workers} worker processes and their primary` : "one process (no cluster)";
+    say(`Tadrib on ${server.origin}: ${processes}${args.profile ? " (under --cpu-prof, WEB_CONCURRENCY=1 so that one profile holds all the work)" : ""}`);
     const cookie = `${SESSION_COOKIE}=${createSessionFor(DEMO.learner, dbFile)}`;
     const accept = { "Accept-Encoding": "br, gzip" };
     const scenarios: Scenario[] = [
@@ -133,15 +157,15 @@ async function main() {
     const runs = scenarios.length * 5;
     let run = 0;
     for (const s of scenarios) {
-      // Warm up (JIT, caches) before anything is measured.
-      await runWrk({ url: `${server.origin}${s.path}`, connections: 4, seconds: 1, headers: s.headers, scriptDir: dir });
+      // Warm up (JIT, caches) before anything is measured: every worker has its own.
+      await runWrk({ url: `${server.origin}${s.path}`, connections: 4, seconds: Math.max(1, workers), headers: s.headers, scriptDir: dir });
       for (const target of ["tadrib", "nginx gzip", "nginx static"] as Target[]) {
         const url = `${origins[target]}${s.path}`;
         say(`[${++run}/${runs}] ${s.name} · ${target}: ${connections} connections, ${seconds} s`);
         const fromUs = nowUs();
-        const cpuBefore = target === "tadrib" ? processCpuMs(server.child.pid) : null;
+        const cpuBefore = target === "tadrib" ? processTreeCpuMs(server.child.pid) : null;
         const load = await runWrk({ url, connections, seconds, headers: s.headers, scriptDir: dir });
-        const cpuAfter = target === "tadrib" ? processCpuMs(server.child.pid) : null;
+        const cpuAfter = target === "tadrib" ? processTreeCpuMs(server.child.pid) : null;
         const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
         if (target === "tadrib") windows.push({ scenario: s.name, fromUs, toUs: nowUs(), requests: load.requests });
         let latency: WrkResult | null = null;
@@ -166,7 +190,7 @@ async function main() {
       say(`    ${restart.map((r) => `${(r.ms / 1000).toFixed(1)} s${r.rebuilt ? " (it rebuilt the app: sources newer than the build)" : ""}`).join(", ")}`);
       // The server alone, without npm start's migrate, seed and course-build steps: what those steps cost.
       const t0 = performance.now();
-      const alone = await startServer(dbFile);
+      const alone = await startServer(dbFile, [], { webConcurrency });
       serverAloneMs = performance.now() - t0;
       await alone.stop();
       say(`    node server-build/index.js alone: ${(serverAloneMs / 1000).toFixed(1)} s`);
@@ -174,7 +198,8 @@ async function main() {
 
     console.log("");
     console.log(`wrk -t1 -c${connections} -d${seconds}s (p95 at -c${P95_CONNECTIONS}), Accept-Encoding: br, gzip; ratio = req/s ÷ nginx gzip req/s;`);
-    console.log(`CPU ms/req: the Tadrib process's user + system time (all threads) during the -c${connections} run ÷ its requests`);
+    console.log(`Tadrib: ${processes}${args.profile ? " (--profile: WEB_CONCURRENCY=1)" : ""}, on ${os.availableParallelism()} cores`);
+    console.log(`CPU ms/req: the Tadrib processes' user + system time (all threads${workers ? ", primary and workers" : ""}) during the -c${connections} run ÷ its requests`);
     console.log("");
     const header = ["scenario", "server", "encoding", "req/s", "p50 ms", `p95 ms (c${P95_CONNECTIONS})`, "errors", "vs nginx gzip", "CPU ms/req"];
     const lines = results.map((r) => {

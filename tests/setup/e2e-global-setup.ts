@@ -28,7 +28,7 @@ export default function globalSetup() {
   const db = new Database(E2E_TEMPLATE_DB);
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
-  if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(ROOT, "server-build/index.js"))) {
+  if (process.env.E2E_SKIP_BUILD === "1" && ["server-build/index.js", "server-build/app.js"].every((f) => fs.existsSync(path.join(ROOT, f)))) {
     console.log("[e2e] E2E_SKIP_BUILD=1: using the existing build");
   } else {
     // The build itself must not see the test server's settings.
