@@ -100,3 +100,28 @@ export async function startServer(dbFile: string, nodeArgs: string[] = [], optio
     },
   };
 }
+
+/**
+ * The cluster's workers (0: a single process), once all have started: /healthz answers as soon as the first one
+ * listens, and a worker loading the app is busy, so this waits until the processes' CPU time stops growing.
+ */
+export async function countWorkers(pid: number | undefined): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let before = processTreeCpuMs(pid) ?? 0;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = processTreeCpuMs(pid) ?? 0;
+    if (now - before < 20) break;
+    before = now;
+  }
+  return childProcesses(pid).length;
+}
+
+/** The benchmarks run the server as production does: WEB_CONCURRENCY from the shell, or the server's default. */
+export function shellWebConcurrency(): number | "default" {
+  return process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : "default";
+}
+
+export function describeProcesses(workers: number): string {
+  return workers ? `${workers} worker processes and their primary` : "one process (no cluster)";
+}

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { createSignedInLearners, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { traffickingCourse } from "../../tests/setup/e2e-course";
 import { ROOT } from "../../tests/setup/e2e-env";
-import { missingBuild, seededDatabase, stamp, startServer } from "./bench-server";
+import { countWorkers, describeProcesses, missingBuild, seededDatabase, shellWebConcurrency, stamp, startServer } from "./bench-server";
 import { attemptIdIn, readQuizQuestions, rightAnswers } from "./quiz-answers";
 import { summarize } from "./stats";
 import fs from "node:fs";
@@ -50,11 +50,12 @@ async function main() {
   }
   say("migrating and seeding a throwaway database");
   const { dir, dbFile } = seededDatabase("load");
-  const server = await startServer(dbFile);
+  const server = await startServer(dbFile, [], { webConcurrency: shellWebConcurrency() });
   const origin = server.origin;
+  const processes = describeProcesses(await countWorkers(server.child.pid));
   try {
     const learners = await createSignedInLearners(learnerCount, { prefix: "load" }, dbFile);
-    say(`${learners.length} signed-in learners in the database; Tadrib on ${origin}; ${seconds} s of load`);
+    say(`${learners.length} signed-in learners in the database; Tadrib on ${origin} (${processes}); ${seconds} s of load`);
     const course = traffickingCourse();
     const questions = readQuizQuestions(ROOT, course.slug, QUIZ_ID);
     const quizUrl = `${origin}/courses/${course.slug}/quizzes/${QUIZ_ID}`;

@@ -24,8 +24,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createSessionFor, SESSION_COOKIE } from "../../tests/setup/e2e-db";
 import { DEMO, ROOT, TRAFFICKING_COURSE } from "../../tests/setup/e2e-env";
-import { childProcesses, freePort, productionServerEnv } from "../../tests/setup/production-server";
-import { missingBuild, processTreeCpuMs, seededDatabase, stamp, startServer, waitHealthy } from "./bench-server";
+import { freePort, productionServerEnv } from "../../tests/setup/production-server";
+import { countWorkers, describeProcesses, missingBuild, processTreeCpuMs, seededDatabase, shellWebConcurrency, stamp, startServer, waitHealthy } from "./bench-server";
 import { formatSummary, summarizeProfile, type CpuProfile } from "./cpu-profile";
 import { NGINX_INSTALL, nginxAvailable, startNginx, writePage } from "./nginx";
 import { median } from "./stats";
@@ -46,7 +46,7 @@ const seconds = Math.min(Math.max(Math.round(Number(args.duration) || 10), 1), 6
 const connections = Math.min(Math.max(Math.round(Number(args.connections) || 64), 1), 512);
 const say = stamp("bench:serve");
 // Profiles stay readable with one process; otherwise the shell's WEB_CONCURRENCY, or the server's default.
-const webConcurrency: number | "default" = args.profile ? 1 : process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : "default";
+const webConcurrency: number | "default" = args.profile ? 1 : shellWebConcurrency();
 
 type Scenario = { name: string; path: string; headers: Record<string, string> };
 type Target = "tadrib" | "nginx gzip" | "nginx static";
@@ -81,22 +81,6 @@ async function restartTime(dbFile: string): Promise<{ ms: number; rebuilt: boole
   }
 }
 
-/**
- * The cluster's workers (0: a single process), once all have started: /healthz answers as soon as the first one
- * listens, and a worker loading the app is busy, so this waits until the processes' CPU time stops growing.
- */
-async function countWorkers(pid: number | undefined): Promise<number> {
-  const deadline = Date.now() + 30_000;
-  let before = processTreeCpuMs(pid) ?? 0;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    const now = processTreeCpuMs(pid) ?? 0;
-    if (now - before < 20) break;
-    before = now;
-  }
-  return childProcesses(pid).length;
-}
-
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
 async function main() {
@@ -122,7 +106,7 @@ async function main() {
   try {
     server = await startServer(dbFile, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [], { webConcurrency });
     const workers = await countWorkers(server.child.pid);
-    const processes = workers ? `${workers} worker processes and their primary` : "one process (no cluster)";
+    const processes = describeProcesses(workers);
     say(`Tadrib on ${server.origin}: ${processes}${args.profile ? " (under --cpu-prof, WEB_CONCURRENCY=1 so that one profile holds all the work)" : ""}`);
     const cookie = `${SESSION_COOKIE}=${createSessionFor(DEMO.learner, dbFile)}`;
     const accept = { "Accept-Encoding": "br, gzip" };
