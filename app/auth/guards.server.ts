@@ -1,18 +1,34 @@
 import { redirect } from "@remix-run/node";
 import { readSessionToken, validateSessionToken, type Role, type SessionUser } from "./session.server";
 
-/**
- * Request-scoped cache: the root loader and the route loader both ask for the
- * user; the session row is read (and possibly renewed) once per request.
- */
-const cache = new WeakMap<Request, Promise<Awaited<ReturnType<typeof validateSessionToken>>>>();
+type Auth = Awaited<ReturnType<typeof validateSessionToken>>;
 
-export function getAuth(request: Request) {
-  let pending = cache.get(request);
+/**
+ * The session is read (and possibly renewed) once per request, though the root loader and the route's loader
+ * both ask. Remix hands each loader a Request object of its own, so a cache keyed by the Request alone misses;
+ * loaders of one request start within one turn of the event loop, so the answer is also kept per session token
+ * until that turn ends (setImmediate). Nothing is kept longer: the next request reads the session again, and a
+ * logout is seen at once.
+ */
+const byRequest = new WeakMap<Request, Promise<Auth>>();
+const byTokenThisTurn = new Map<string, Promise<Auth>>();
+
+export function getAuth(request: Request): Promise<Auth> {
+  let pending = byRequest.get(request);
   if (!pending) {
     const token = readSessionToken(request);
-    pending = token ? validateSessionToken(token) : Promise.resolve(null);
-    cache.set(request, pending);
+    pending = token ? validatedThisTurn(token) : Promise.resolve(null);
+    byRequest.set(request, pending);
+  }
+  return pending;
+}
+
+function validatedThisTurn(token: string): Promise<Auth> {
+  let pending = byTokenThisTurn.get(token);
+  if (!pending) {
+    pending = validateSessionToken(token);
+    byTokenThisTurn.set(token, pending);
+    setImmediate(() => byTokenThisTurn.delete(token));
   }
   return pending;
 }

@@ -13,6 +13,7 @@ import {
   sessionCookie,
   validateSessionToken,
 } from "./session.server";
+import { getAuth } from "./guards.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 let userId: string;
@@ -130,5 +131,36 @@ describe("cookies", () => {
     const request = new Request("http://localhost/", { headers: { cookie: `lang=ar; ${SESSION_COOKIE}=abc123; x=1` } });
     expect(readSessionToken(request)).toBe("abc123");
     expect(readSessionToken(new Request("http://localhost/"))).toBeNull();
+  });
+});
+
+describe("getAuth: one session read per request", () => {
+  const requestWith = (token: string) => new Request("http://localhost/", { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("answers the loaders of one request (each with a Request of its own) from one read", async () => {
+    const { token } = await createAuthSession(userId);
+    const root = getAuth(requestWith(token));
+    const route = getAuth(requestWith(token));
+    expect(route).toBe(root);
+    expect((await root)?.user.id).toBe(userId);
+  });
+
+  it("reads the session again on the next request, so a logout in between is seen at once", async () => {
+    const { token, session } = await createAuthSession(userId);
+    const first = getAuth(requestWith(token));
+    expect((await first)?.user.id).toBe(userId);
+    await invalidateSession(session.id);
+    await nextTurn();
+    const later = getAuth(requestWith(token));
+    expect(later).not.toBe(first);
+    expect(await later).toBeNull();
+  });
+
+  it("never shares an answer between two sessions", async () => {
+    const other = await db.user.create({ data: { email: `o-${crypto.randomUUID()}@example.ma`, name: "Omar", locale: "ar" } });
+    const [mine, theirs] = [await createAuthSession(userId), await createAuthSession(other.id)];
+    const [a, b] = await Promise.all([getAuth(requestWith(mine.token)), getAuth(requestWith(theirs.token))]);
+    expect([a?.user.id, b?.user.id]).toEqual([userId, other.id]);
   });
 });
