@@ -92,6 +92,6 @@ function richText(t: T, key: string, params: Record<string, ReactNode>): ReactNo
     }
   }
   const parts = t(key, plain).split(MARK);
-  // Odd parts are placeholder names, even parts the text between them.
+  // Odd parts are the names of the rich parameters, even parts the text between them.
   return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? (nodes.get(part) ?? part) : part}</Fragment>);
 }

@@ -52,11 +52,12 @@ export async function openCohort(courseId: string): Promise<Cohort> {
   throw new Error(`Could not find or make the open cohort of course ${courseId}`);
 }
 
-/** Read on every course and lesson page: one prepared statement, not a Prisma query (app/db/read.server.ts). */
+/** An Enrolment as SQLite stores it (enrolledAt as ISO text), read through app/db/read.server.ts. */
 type StoredEnrolment = Omit<Enrolment, "enrolledAt"> & { enrolledAt: string | number };
 
 const ENROLMENT_COLUMNS = `"id", "userId", "courseId", "cohortId", "enrolledAt"`;
 
+/** Read on every course and lesson page: one prepared statement, not a Prisma query (app/db/read.server.ts). */
 export async function currentEnrolment(userId: string, courseId: string): Promise<Enrolment | null> {
   const row = readRow<StoredEnrolment>(
     `SELECT ${ENROLMENT_COLUMNS} FROM "Enrolment"

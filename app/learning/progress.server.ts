@@ -24,10 +24,17 @@ type ProgressRow = { lessonId: string; completedAt: Date | null; lastViewedAt: D
  * query (app/db/read.server.ts), so never inside a transaction.
  */
 function progressRows(enrolmentId: string): ProgressRow[] {
-  return readRows<{ lessonId: string; completedAt: string | number | null; lastViewedAt: string | number }>(
+  return readRows<StoredProgressRow>(
     `SELECT "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" = ?`,
     enrolmentId,
-  ).map((r) => ({ lessonId: r.lessonId, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) }));
+  ).map(fromStored);
+}
+
+/** A LessonProgress row as SQLite stores it (DateTime columns as ISO text). */
+type StoredProgressRow = { lessonId: string; completedAt: string | number | null; lastViewedAt: string | number };
+
+function fromStored<R extends StoredProgressRow>(row: R): Omit<R, "completedAt" | "lastViewedAt"> & ProgressRow {
+  return { ...row, completedAt: dateOrNull(row.completedAt), lastViewedAt: new Date(row.lastViewedAt) };
 }
 
 /**
@@ -174,10 +181,10 @@ export async function progressByCourse(userId: string, courses: CatalogCourse[])
   const out = new Map<string, CourseProgress>();
   if (!ids.length) return out;
   // Read on /courses and the dashboard for a signed-in person: prepared statements (app/db/read.server.ts).
-  const rows = readRows<{ enrolmentId: string; lessonId: string; completedAt: string | number | null; lastViewedAt: string | number }>(
+  const rows = readRows<StoredProgressRow & { enrolmentId: string }>(
     `SELECT "enrolmentId", "lessonId", "completedAt", "lastViewedAt" FROM "LessonProgress" WHERE "enrolmentId" IN (${placeholders(ids.length)})`,
     ...ids,
-  ).map((r) => ({ ...r, completedAt: dateOrNull(r.completedAt), lastViewedAt: new Date(r.lastViewedAt) }));
+  ).map(fromStored);
   const completions = readRows<{ enrolmentId: string; completedAt: string | number; courseVersion: string }>(
     `SELECT "enrolmentId", "completedAt", "courseVersion" FROM "Completion" WHERE "enrolmentId" IN (${placeholders(ids.length)})`,
     ...ids,

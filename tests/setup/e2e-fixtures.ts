@@ -87,11 +87,6 @@ export async function loginAs(page: Page, email: string) {
 }
 
 /**
- * Waits until React has hydrated the page (its elements carry React's keys):
- * a click before that is a plain form post, which works too, but a test of
- * what the JavaScript path sends must not race it.
- */
-/**
  * React has hydrated the page, lesson islands included: each island is a lazy chunk, so its part of the page is
  * hydrated only once that chunk has arrived, after the rest (a click before then is a plain form submission).
  */
