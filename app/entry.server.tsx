@@ -2,7 +2,9 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { env } from "~/config/env.server";
 import { MarkupHtmlProvider } from "~/http/markup-only-html";
+import { acceptsBrotli, declaresRenderOnce, pageKey, RenderCache } from "~/http/render-once.server";
 import { NonceProvider } from "~/http/nonce";
 import { detectLocale, serverT } from "~/i18n/detect.server";
 
@@ -29,6 +31,86 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(error);
 };
 
+const renderCache = env.NODE_ENV === "production" && env.RENDER_CACHE_MB > 0 ? new RenderCache(env.RENDER_CACHE_MB * 1024 * 1024) : null;
+
+/**
+ * A document is rendered once per state (decision 034): where every matched route declares `renderOnce`, the
+ * page's loader data, URL and markup-only HTML are hashed, and a page rendered from the same before is sent again
+ * as bytes (brotli-compressed once, from its second request on). `X-Render` says which: `rendered` or `kept`.
+ */
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const keepable = renderCache && isKeepable(request, responseStatusCode, remixContext, loadContext);
+  if (!keepable) {
+    const page = await render(request, responseStatusCode, remixContext, loadContext);
+    return htmlResponse(page.html, page.status, responseHeaders);
+  }
+  // The loader data as the render streams it into the page: read here for the key, then handed on unchanged.
+  const loaderData = await readAll(remixContext.serverHandoffStream!);
+  remixContext.serverHandoffStream = streamOf(loaderData);
+  const key = pageKey(request.url, responseStatusCode, loaderData, loadContext.markupHtml);
+  const kept = renderCache.get(key);
+  if (!kept) {
+    const page = await render(request, responseStatusCode, remixContext, loadContext);
+    if (page.status === 200) renderCache.keep(key, page.html);
+    responseHeaders.set("X-Render", "rendered");
+    return htmlResponse(page.html, page.status, responseHeaders);
+  }
+  responseHeaders.set("X-Render", "kept");
+  responseHeaders.set("Content-Security-Policy", loadContext.scriptPolicy!(kept.scriptSources));
+  responseHeaders.append("Vary", "Accept-Encoding");
+  if (kept.brotli && acceptsBrotli(request.headers.get("Accept-Encoding"))) {
+    responseHeaders.set("Content-Encoding", "br");
+    responseHeaders.set("Content-Length", String(kept.brotli.length));
+    return htmlResponse(kept.brotli, responseStatusCode, responseHeaders);
+  }
+  void renderCache.compress(key, kept);
+  return htmlResponse(kept.html, responseStatusCode, responseHeaders);
+}
+
+function isKeepable(request: Request, status: number, remixContext: EntryContext, loadContext: AppLoadContext): boolean {
+  const { staticHandlerContext: handled, routeModules } = remixContext;
+  return (
+    request.method === "GET" &&
+    status === 200 &&
+    loadContext.documentRequest === true &&
+    typeof loadContext.scriptPolicy === "function" &&
+    remixContext.serverHandoffStream !== undefined &&
+    !handled.errors &&
+    !handled.actionData &&
+    handled.matches.every((match) => declaresRenderOnce(routeModules[match.route.id]?.handle))
+  );
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
+
+function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+function htmlResponse(body: Buffer, status: number, headers: Headers): Response {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers, status });
+}
+
 /**
  * Documents are rendered in full, then sent as one body (decision 029).
  * `@remix-run/express` flushes the compression stream after every chunk it
@@ -36,17 +118,12 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * was about a hundred brotli flushes, the largest CPU cost of a request. No
  * loader defers data, so waiting for everything (`onAllReady`, as for bots
  * before) loses nothing, and the page never depends on a streamed-in
- * Suspense boundary: it is whole without JavaScript.
+ * Suspense boundary: it is whole without JavaScript. A render error after the
+ * shell makes the status 500 (`onError`), which the caller reads back.
  */
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
-) {
+function render(request: Request, status: number, remixContext: EntryContext, loadContext: AppLoadContext): Promise<{ html: Buffer; status: number }> {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let shellRendered = false;
     // Set before rendering starts, so every callback below can clear it.
     const timer = setTimeout(() => abort(), ABORT_DELAY + 1000);
@@ -70,8 +147,7 @@ export default function handleRequest(
             },
             final(done) {
               clearTimeout(timer);
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              resolve({ html: Buffer.concat(chunks), status });
               done();
             },
           });
@@ -82,7 +158,7 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
+          status = 500;
           if (shellRendered) console.error(error);
         },
       },

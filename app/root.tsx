@@ -22,6 +22,10 @@ import { useNonce } from "~/http/nonce";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import { type RootData, useRootData } from "~/ui/root-data";
 import appCss from "~/styles/app.css?url";
+import type { RenderOnceHandle } from "~/http/render-once.server";
+
+// Rendered from its loader data alone: sent again as bytes while that data stays the same (decision 034).
+export const handle: RenderOnceHandle = { renderOnce: true };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appCss },

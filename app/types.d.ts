@@ -10,5 +10,7 @@ declare module "@remix-run/node" {
     documentRequest?: boolean;
     /** HTML a document sends in its markup only (app/http/markup-only-html.tsx), filled by its loaders. */
     markupHtml?: Map<string, string>;
+    /** The Content-Security-Policy of a document whose inline scripts are allowed by these hash sources (decision 034). */
+    scriptPolicy?: (sources: readonly string[]) => string;
   }
 }

@@ -16,7 +16,7 @@ import { mediaFiles } from "./media";
 import { precompressedAssets } from "./precompressed";
 import { formRequestGuard } from "./request-guard";
 import { contentOriginOnly, SCORM_CONTENT_PATH, scormContent } from "./scorm-content";
-import { originCheck, securityHeaders } from "./security";
+import { contentSecurityPolicy, originCheck, securityHeaders } from "./security";
 
 const dev = env.NODE_ENV !== "production";
 
@@ -67,6 +67,10 @@ async function main() {
     return (typeof build === "function" ? await build() : build) as ServerBuild & { entry: { module: typeof AppEntry } };
   }
 
+  // A page sent again from app/http/render-once.server.ts: its own inline scripts, by hash (decision 034).
+  const scriptPolicy = (sources: readonly string[]) =>
+    contentSecurityPolicy({ dev, contentOrigin: env.SCORM_CONTENT_ORIGIN }, ["'self'", ...sources].join(" "));
+
   app.all(
     "*",
     createRequestHandler({
@@ -77,6 +81,7 @@ async function main() {
         clientIp: req.ip,
         // Single fetch's data requests end in .data; anything else that renders, renders a document.
         documentRequest: !req.path.endsWith(".data"),
+        scriptPolicy,
       }),
     }),
   );

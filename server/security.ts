@@ -22,22 +22,8 @@ export function securityHeaders({ dev, contentOrigin }: { dev: boolean; contentO
     const scriptSrc = dev
       ? `'self' 'nonce-${nonce}' 'unsafe-inline'` // Vite's dev client injects inline scripts
       : `'self' 'nonce-${nonce}'`;
-    const directives = [
-      "default-src 'self'",
-      `script-src ${scriptSrc}`,
-      dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      "media-src 'self' blob:",
-      `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-      contentOrigin ? `frame-src 'self' ${contentOrigin}` : "frame-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ];
     const defaults: Record<string, string> = {
-      "Content-Security-Policy": directives.join("; "),
+      "Content-Security-Policy": contentSecurityPolicy({ dev, contentOrigin }, scriptSrc),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "strict-origin-when-cross-origin",
       "X-Frame-Options": "DENY",
@@ -59,6 +45,27 @@ export function securityHeaders({ dev, contentOrigin }: { dev: boolean; contentO
     });
     next();
   };
+}
+
+/**
+ * A document's policy, allowing scripts from `scriptSrc`: our origin and this request's nonce, or (a page sent
+ * again, app/http/render-once.server.ts) our origin and the hashes of the page's inline scripts.
+ */
+export function contentSecurityPolicy({ dev, contentOrigin }: { dev: boolean; contentOrigin?: string }, scriptSrc: string): string {
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "media-src 'self' blob:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    contentOrigin ? `frame-src 'self' ${contentOrigin}` : "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 const DOCUMENT_ONLY = ["Content-Security-Policy", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Permissions-Policy"];

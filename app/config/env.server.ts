@@ -64,6 +64,11 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * How many MB of rendered pages each server process keeps to send again (app/http/render-once.server.ts,
+   * decision 034); 0 renders every page on every request. Production only: in development the code changes under it.
+   */
+  RENDER_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** The organisation named on certificates, and its logo (a PNG, JPEG or SVG file), if any. */
   CERTIFICATE_ISSUER_NAME: z.string().min(1).default("Tadrib"),

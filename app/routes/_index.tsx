@@ -1,6 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { useRootData } from "~/ui/root-data";
+import type { RenderOnceHandle } from "~/http/render-once.server";
+
+// Rendered from its loader data alone: sent again as bytes while that data stays the same (decision 034).
+export const handle: RenderOnceHandle = { renderOnce: true };
 
 export default function Home() {
   const t = useT();

@@ -11,8 +11,10 @@ import { Breadcrumbs, courseCrumbs } from "~/ui/breadcrumbs";
 import { readFormData } from "~/http/form.server";
 import { markupOnly, MarkupOnlyHtml } from "~/http/markup-only-html";
 import type { I18nHandle } from "~/i18n/namespaces";
+import type { RenderOnceHandle } from "~/http/render-once.server";
 
-export const handle: I18nHandle = { i18n: ["completion", "courses", "learning"] };
+// Rendered from its loader data alone: sent again as bytes while that data stays the same (decision 034).
+export const handle: I18nHandle & RenderOnceHandle = { i18n: ["completion", "courses", "learning"], renderOnce: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title} · Tadrib` : "Tadrib" },

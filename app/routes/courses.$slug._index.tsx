@@ -11,8 +11,10 @@ import { studyTimeText } from "~/learning/study-time";
 import { useRootData } from "~/ui/root-data";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import type { I18nHandle } from "~/i18n/namespaces";
+import type { RenderOnceHandle } from "~/http/render-once.server";
 
-export const handle: I18nHandle = { i18n: ["completion", "courses", "learning"] };
+// Rendered from its loader data alone: sent again as bytes while that data stays the same (decision 034).
+export const handle: I18nHandle & RenderOnceHandle = { i18n: ["completion", "courses", "learning"], renderOnce: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Tadrib` : "Tadrib" },

@@ -8,8 +8,10 @@ import { catalogueCards } from "~/learning/course-pages.server";
 import { studyTimeText } from "~/learning/study-time";
 import { pageTitle } from "~/ui/page-title";
 import type { I18nHandle } from "~/i18n/namespaces";
+import type { RenderOnceHandle } from "~/http/render-once.server";
 
-export const handle: I18nHandle = { i18n: ["courses"] };
+// Rendered from its loader data alone: sent again as bytes while that data stays the same (decision 034).
+export const handle: I18nHandle & RenderOnceHandle = { i18n: ["courses"], renderOnce: true };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "courses.catalogue.title");
 

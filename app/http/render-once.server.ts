@@ -1,0 +1,139 @@
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+
+/**
+ * Documents rendered once per state, then sent again as bytes (decision 034).
+ *
+ * A page renders the same HTML for the same URL, the same loader data and the same markup-only HTML
+ * (app/http/markup-only-html.tsx): React's render is a function of those, and the browser hydrates from the very
+ * loader data that is hashed here. So the loaders run on every request, as they must (the session, the learner's
+ * progress), and when what they returned has been rendered before, the rendered bytes go out again, compressed once
+ * instead of on every request. What is kept is keyed by a hash of everything the page is made of, so a change
+ * (a lesson marked complete, a course rebuilt, another learner) is a new key, never a stale page.
+ *
+ * Only routes that declare it in their `handle` (`renderOnce: true`, every route of the match, the root too) are
+ * kept: their render must read nothing but their loader data and the URL (no clock, no randomness).
+ *
+ * The Content-Security-Policy of a page sent again lists the SHA-256 of each of its inline scripts instead of a
+ * nonce: the nonce in the kept HTML was another response's, and is not honoured again.
+ */
+export type RenderOnceHandle = { renderOnce?: boolean };
+
+export function declaresRenderOnce(handle: unknown): boolean {
+  return (handle as RenderOnceHandle | undefined)?.renderOnce === true;
+}
+
+export type KeptPage = {
+  html: Buffer;
+  /** 'sha256-…' sources of the page's inline scripts, for its Content-Security-Policy. */
+  scriptSources: string[];
+  /** The HTML compressed with brotli, once the page is asked for a second time. */
+  brotli: Buffer | null;
+  compressing: boolean;
+};
+
+/** What the page is made of: its URL, status, the loader data as the browser gets it (turbo-stream) and its markup-only HTML. */
+export function pageKey(url: string, status: number, loaderData: readonly Uint8Array[], markupHtml: ReadonlyMap<string, string> | undefined): string {
+  const hash = crypto.createHash("sha256");
+  hash.update(`${status} ${url}\n`);
+  for (const chunk of loaderData) hash.update(chunk);
+  for (const [key, html] of [...(markupHtml ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash.update(`\n${key.length}:${key}${html.length}:`);
+    hash.update(html);
+  }
+  return hash.digest("base64url");
+}
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+
+/** The CSP hash source of every inline script (those without src) of an HTML document. */
+export function inlineScriptSources(html: string): string[] {
+  const sources = new Set<string>();
+  for (const [, attributes, text] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\ssrc\s*=/i.test(` ${attributes}`)) continue;
+    sources.add(`'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`);
+  }
+  return [...sources];
+}
+
+/** Whether an Accept-Encoding header takes brotli (`br`, not `br;q=0`). */
+export function acceptsBrotli(header: string | null): boolean {
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    if (name.trim().toLowerCase() !== "br" && name.trim() !== "*") continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** Kept pages, the least recently sent dropped first once they hold more than `maxBytes`. */
+export class RenderCache {
+  private readonly pages = new Map<string, KeptPage>();
+  private held = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get bytes(): number {
+    return this.held;
+  }
+
+  get(key: string): KeptPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  keep(key: string, html: Buffer): KeptPage | undefined {
+    if (html.length > this.maxBytes / 4) return undefined;
+    this.drop(key);
+    const page: KeptPage = { html, scriptSources: inlineScriptSources(html.toString("utf8")), brotli: null, compressing: false };
+    this.pages.set(key, page);
+    this.held += weight(key, page);
+    this.evict();
+    return page;
+  }
+
+  /** Brotli at a quality too dear for every request (the compression middleware uses 4), in libuv's pool. */
+  compress(key: string, page: KeptPage): Promise<void> {
+    if (page.brotli || page.compressing) return Promise.resolve();
+    page.compressing = true;
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.html.length };
+    return new Promise((resolve) => {
+      zlib.brotliCompress(page.html, { params }, (error, compressed) => {
+        page.compressing = false;
+        if (!error && this.pages.get(key) === page) {
+          page.brotli = compressed;
+          this.held += compressed.length;
+          this.evict();
+        }
+        resolve();
+      });
+    });
+  }
+
+  private drop(key: string) {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.held -= weight(key, page);
+  }
+
+  private evict() {
+    for (const key of this.pages.keys()) {
+      if (this.held <= this.maxBytes) break;
+      this.drop(key);
+    }
+  }
+}
+
+function weight(key: string, page: KeptPage): number {
+  return key.length + page.html.length + (page.brotli?.length ?? 0) + page.scriptSources.join("").length;
+}
