@@ -36,7 +36,8 @@ const renderCache = env.NODE_ENV === "production" && env.RENDER_CACHE_MB > 0 ? n
 /**
  * A document is rendered once per state (decision 034): where every matched route declares `renderOnce`, the
  * page's loader data, URL and markup-only HTML are hashed, and a page rendered from the same before is sent again
- * as bytes (brotli-compressed once, from its second request on). `X-Render` says which: `rendered` or `kept`.
+ * as bytes (brotli-compressed once, from its second request on), without encoding its loader data for the browser
+ * again. `X-Render` says which: `rendered` or `kept`.
  */
 export default async function handleRequest(
   request: Request,
@@ -50,19 +51,16 @@ export default async function handleRequest(
     const page = await render(request, responseStatusCode, remixContext, loadContext);
     return htmlResponse(page.html, page.status, responseHeaders);
   }
-  // The loader data as the render streams it into the page: read here for the key, then handed on unchanged.
-  const loaderData = await readAll(remixContext.serverHandoffStream!);
-  remixContext.serverHandoffStream = streamOf(loaderData);
-  const key = pageKey(request.url, responseStatusCode, loaderData, loadContext.markupHtml);
-  const kept = renderCache.get(key);
-  if (!kept) {
+  const key = pageKey(request.url, responseStatusCode, remixContext.staticHandlerContext.loaderData, loadContext.markupHtml);
+  const kept = key === null ? undefined : renderCache.get(key);
+  if (key === null || !kept) {
     const page = await render(request, responseStatusCode, remixContext, loadContext);
-    if (page.status === 200) renderCache.keep(key, page.html);
+    if (key !== null && page.status === 200) renderCache.keep(key, page.html);
     responseHeaders.set("X-Render", "rendered");
     return htmlResponse(page.html, page.status, responseHeaders);
   }
   responseHeaders.set("X-Render", "kept");
-  responseHeaders.set("Content-Security-Policy", loadContext.scriptPolicy!(kept.scriptSources));
+  responseHeaders.set("Content-Security-Policy", loadContext.scriptPolicy!(renderCache.scriptSourcesOf(kept)));
   responseHeaders.append("Vary", "Accept-Encoding");
   if (kept.brotli && acceptsBrotli(request.headers.get("Accept-Encoding"))) {
     responseHeaders.set("Content-Encoding", "br");
@@ -80,30 +78,12 @@ function isKeepable(request: Request, status: number, remixContext: EntryContext
     status === 200 &&
     loadContext.documentRequest === true &&
     typeof loadContext.scriptPolicy === "function" &&
-    remixContext.serverHandoffStream !== undefined &&
+    // Not serverHandoffStream: reading it is what encodes the loader data (patches/@remix-run+server-runtime+*.patch).
+    remixContext.future.v3_singleFetch &&
     !handled.errors &&
     !handled.actionData &&
     handled.matches.every((match) => declaresRenderOnce(routeModules[match.route.id]?.handle))
   );
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    chunks.push(value);
-  }
-}
-
-function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
 }
 
 function htmlResponse(body: Buffer, status: number, headers: Headers): Response {

@@ -1,35 +1,75 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { acceptsBrotli, declaresRenderOnce, inlineScriptSources, pageKey, RenderCache } from "./render-once.server";
-
-const bytes = (text: string) => [new TextEncoder().encode(text)];
+import { acceptsBrotli, dataKey, declaresRenderOnce, inlineScriptSources, pageKey, RenderCache } from "./render-once.server";
 
 describe("pageKey", () => {
   const markup = new Map([["lesson", "<h2>Une définition</h2>"]]);
-  const base = pageKey("http://x/courses/a/b", 200, bytes('[{"done":false}]'), markup);
+  const data = () => ({ root: { locale: "fr", user: { id: "u1", name: "Leïla" } }, lesson: { done: false, percent: 28 } });
+  const base = pageKey("http://x/courses/a/b", 200, data(), markup);
 
-  it("is the same for the same page, however its loader data was chunked", () => {
-    const chunked = [new TextEncoder().encode('[{"done":'), new TextEncoder().encode("false}]")];
-    expect(pageKey("http://x/courses/a/b", 200, chunked, new Map(markup))).toBe(base);
+  it("is the same for the same page", () => {
+    expect(base).toMatch(/^[\w-]{43}$/);
+    expect(pageKey("http://x/courses/a/b", 200, data(), new Map(markup))).toBe(base);
   });
 
-  it("changes with the URL, the status, one byte of loader data or the markup-only HTML", () => {
+  it("changes with the URL, the status, any value of the loader data or the markup-only HTML", () => {
+    const changed = (change: (d: ReturnType<typeof data>) => void) => {
+      const d = data();
+      change(d);
+      return pageKey("http://x/courses/a/b", 200, d, markup);
+    };
     const others = [
-      pageKey("http://x/courses/a/b?x", 200, bytes('[{"done":false}]'), markup),
-      pageKey("http://x/courses/a/b", 404, bytes('[{"done":false}]'), markup),
-      pageKey("http://x/courses/a/b", 200, bytes('[{"done":true}]'), markup),
-      pageKey("http://x/courses/a/b", 200, bytes('[{"done":false}]'), new Map([["lesson", "<h2>Une définition.</h2>"]])),
-      pageKey("http://x/courses/a/b", 200, bytes('[{"done":false}]'), new Map([["lesson2", "<h2>Une définition</h2>"]])),
-      pageKey("http://x/courses/a/b", 200, bytes('[{"done":false}]'), undefined),
+      pageKey("http://x/courses/a/b?x", 200, data(), markup),
+      pageKey("http://x/courses/a/b", 404, data(), markup),
+      changed((d) => (d.lesson.done = true)),
+      changed((d) => (d.lesson.percent = 29)),
+      changed((d) => (d.root.user.name = "Leila")),
+      changed((d) => (d.root.locale = "ar")),
+      pageKey("http://x/courses/a/b", 200, data(), new Map([["lesson", "<h2>Une définition.</h2>"]])),
+      pageKey("http://x/courses/a/b", 200, data(), new Map([["lesson2", "<h2>Une définition</h2>"]])),
+      pageKey("http://x/courses/a/b", 200, data(), undefined),
     ];
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
   });
 
   it("does not let a key and its HTML run into each other", () => {
-    const a = pageKey("u", 200, [], new Map([["ab", "c"]]));
-    const b = pageKey("u", 200, [], new Map([["a", "bc"]]));
+    const a = pageKey("u", 200, {}, new Map([["ab", "c"]]));
+    const b = pageKey("u", 200, {}, new Map([["a", "bc"]]));
     expect(a).not.toBe(b);
+  });
+
+  it("is null for loader data it cannot tell apart exactly", () => {
+    expect(pageKey("u", 200, { cards: new Map([["a", 1]]) }, undefined)).toBeNull();
+  });
+});
+
+describe("dataKey", () => {
+  it("tells apart what JSON alone would not: undefined, null and absent; a date and its string", () => {
+    const keys = [{ a: undefined }, { a: null }, {}, { a: new Date("2026-12-03T10:00:00Z") }, { a: "2026-12-03T10:00:00.000Z" }, [undefined], [null]].map(dataKey);
+    expect(keys.every((k) => typeof k === "string")).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("gives the same key to equal plain data, null-prototype objects included", () => {
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    expect(dataKey({ x: [1, "é", true, { a: 1 }] })).toBe(dataKey({ x: [1, "é", true, nullProto] }));
+  });
+
+  it.each([
+    ["a Map", new Map([["a", 1]])],
+    ["a Set", new Set([1])],
+    ["a promise (deferred data)", Promise.resolve(1)],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["a bigint", 1n],
+    ["a function", () => 1],
+    ["a symbol", Symbol("s")],
+    ["a class instance", new (class Card {})()],
+    ["a URL (toJSON)", new URL("https://example.org/")],
+    ["a string starting with NUL", "\u0000undefined"],
+  ])("is null for loader data holding %s", (_name, value) => {
+    expect(dataKey({ root: { deep: [value] } })).toBeNull();
   });
 });
 
@@ -83,7 +123,7 @@ describe("RenderCache", () => {
     const cache = new RenderCache(10_000);
     cache.keep("a", Buffer.from("<script>1</script>"));
     expect(cache.get("a")?.html.toString()).toBe("<script>1</script>");
-    expect(cache.get("a")?.scriptSources).toEqual([`'sha256-${hash("1")}'`]);
+    expect(cache.scriptSourcesOf(cache.get("a")!)).toEqual([`'sha256-${hash("1")}'`]);
     expect(cache.get("b")).toBeUndefined();
   });
 

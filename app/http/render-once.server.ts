@@ -5,8 +5,8 @@ import zlib from "node:zlib";
  * Documents rendered once per state, then sent again as bytes (decision 034).
  *
  * A page renders the same HTML for the same URL, the same loader data and the same markup-only HTML
- * (app/http/markup-only-html.tsx): React's render is a function of those, and the browser hydrates from the very
- * loader data that is hashed here. So the loaders run on every request, as they must (the session, the learner's
+ * (app/http/markup-only-html.tsx): React's render is a function of those, in the browser (hydrating from the same
+ * loader data) as on the server. So the loaders run on every request, as they must (the session, the learner's
  * progress), and when what they returned has been rendered before, the rendered bytes go out again, compressed once
  * instead of on every request. What is kept is keyed by a hash of everything the page is made of, so a change
  * (a lesson marked complete, a course rebuilt, another learner) is a new key, never a stale page.
@@ -25,23 +25,75 @@ export function declaresRenderOnce(handle: unknown): boolean {
 
 export type KeptPage = {
   html: Buffer;
-  /** 'sha256-…' sources of the page's inline scripts, for its Content-Security-Policy. */
-  scriptSources: string[];
+  /** 'sha256-…' sources of the page's inline scripts, for its Content-Security-Policy, once it is sent again. */
+  scriptSources: string[] | null;
   /** The HTML compressed with brotli, once the page is asked for a second time. */
   brotli: Buffer | null;
   compressing: boolean;
 };
 
-/** What the page is made of: its URL, status, the loader data as the browser gets it (turbo-stream) and its markup-only HTML. */
-export function pageKey(url: string, status: number, loaderData: readonly Uint8Array[], markupHtml: ReadonlyMap<string, string> | undefined): string {
+/**
+ * What the page is made of: its URL, status, loader data (dataKey) and markup-only HTML. Null when the loader data
+ * holds anything dataKey cannot tell apart exactly: that page is rendered every time.
+ */
+export function pageKey(url: string, status: number, loaderData: unknown, markupHtml: ReadonlyMap<string, string> | undefined): string | null {
+  const data = dataKey(loaderData);
+  if (data === null) return null;
   const hash = crypto.createHash("sha256");
   hash.update(`${status} ${url}\n`);
-  for (const chunk of loaderData) hash.update(chunk);
+  hash.update(data);
   for (const [key, html] of [...(markupHtml ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
     hash.update(`\n${key.length}:${key}${html.length}:`);
     hash.update(html);
   }
   return hash.digest("base64url");
+}
+
+class NotPlain extends Error {}
+const NOT_PLAIN = new NotPlain();
+
+/**
+ * Loader data as a string that two values share only if the page renders the same from both: JSON, with
+ * `undefined` and dates marked (a string never starts with NUL in it), and null for anything JSON would blur
+ * (a Map, a Set, a promise, NaN, a class instance, a function, a bigint). Remix's own encoding for the browser
+ * (turbo-stream) is made only when a page is rendered: it is the larger part of what a page sent again would cost.
+ */
+export function dataKey(value: unknown): string | null {
+  try {
+    return JSON.stringify({ value }, plainOnly);
+  } catch (error) {
+    if (error instanceof NotPlain) return null;
+    throw error;
+  }
+}
+
+function plainOnly(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw !== value) {
+    // toJSON gave `value`: only a date's is known to name it exactly.
+    if (raw instanceof Date && typeof value === "string") return `\u0000date:${value}`;
+    throw NOT_PLAIN;
+  }
+  switch (typeof value) {
+    case "string":
+      if (value.charCodeAt(0) === 0) throw NOT_PLAIN;
+      return value;
+    case "boolean":
+      return value;
+    case "number":
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return value;
+    case "undefined":
+      return "\u0000undefined";
+    case "object": {
+      if (value === null || Array.isArray(value)) return value;
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype || prototype === null) return value;
+      throw NOT_PLAIN;
+    }
+    default:
+      throw NOT_PLAIN;
+  }
 }
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
@@ -94,11 +146,16 @@ export class RenderCache {
   keep(key: string, html: Buffer): KeptPage | undefined {
     if (html.length > this.maxBytes / 4) return undefined;
     this.drop(key);
-    const page: KeptPage = { html, scriptSources: inlineScriptSources(html.toString("utf8")), brotli: null, compressing: false };
+    const page: KeptPage = { html, scriptSources: null, brotli: null, compressing: false };
     this.pages.set(key, page);
     this.held += weight(key, page);
     this.evict();
     return page;
+  }
+
+  /** The CSP sources of a kept page's inline scripts, found the first time it is sent again (most pages never are). */
+  scriptSourcesOf(page: KeptPage): string[] {
+    return (page.scriptSources ??= inlineScriptSources(page.html.toString("utf8")));
   }
 
   /** Brotli at a quality too dear for every request (the compression middleware uses 4), in libuv's pool. */
@@ -135,5 +192,5 @@ export class RenderCache {
 }
 
 function weight(key: string, page: KeptPage): number {
-  return key.length + page.html.length + (page.brotli?.length ?? 0) + page.scriptSources.join("").length;
+  return key.length + page.html.length + (page.brotli?.length ?? 0);
 }

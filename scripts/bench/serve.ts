@@ -4,7 +4,10 @@
  * nginx serving the very HTML the server produced (gzip level 5 on the fly,
  * and a precompressed file), then loads each with wrk in the same run:
  * the demo learner's lesson page, anonymous /courses and /healthz, at
- * --connections (throughput, p50) and at 8 connections (p95). Then times a
+ * --connections (throughput, p50) and at 8 connections (p95). Pages asked for
+ * again are sent as the bytes first rendered (decision 034), so one more row,
+ * Tadrib only, asks for the lesson page under a URL of its own every time
+ * ("each a new page"): what a first view of a page costs. Then times a
  * restart: `npm start` on this built, seeded tree until /healthz answers.
  * The last line is `lesson page: <P>% of nginx gzip`.
  *
@@ -48,7 +51,8 @@ const say = stamp("bench:serve");
 // Profiles stay readable with one process; otherwise the shell's WEB_CONCURRENCY, or the server's default.
 const webConcurrency: number | "default" = args.profile ? 1 : shellWebConcurrency();
 
-type Scenario = { name: string; path: string; headers: Record<string, string> };
+/** freshUrls: Tadrib only, every request a URL never asked for (nothing kept to send again), against `nginxOf`'s nginx. */
+type Scenario = { name: string; path: string; headers: Record<string, string>; freshUrls?: boolean; nginxOf?: string };
 type Target = "tadrib" | "nginx gzip" | "nginx static";
 type Measured = { scenario: string; target: Target; load: WrkResult; latency: WrkResult | null; encoding: string; cpuMsPerRequest: number | null };
 
@@ -112,13 +116,14 @@ async function main() {
     const accept = { "Accept-Encoding": "br, gzip" };
     const scenarios: Scenario[] = [
       { name: "lesson page (learner)", path: LESSON, headers: { ...accept, Cookie: cookie } },
+      { name: "lesson page, each a new page", path: LESSON, headers: { ...accept, Cookie: cookie }, freshUrls: true, nginxOf: "lesson page (learner)" },
       { name: "/courses (anonymous)", path: "/courses", headers: accept },
       { name: "/healthz", path: "/healthz", headers: accept },
     ];
 
     const ports = { gzip: await freePort(), precompressed: await freePort() };
     const encodings = new Map<string, string>();
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((s) => !s.freshUrls)) {
       const page = await fetchPage(`${server.origin}${s.path}`, s.headers);
       if (s.path === LESSON && !page.body.includes("lesson-page")) throw new Error(`${LESSON} did not give the lesson page (is ${DEMO.learner} enrolled?)`);
       writePage(dir, s.path, page.body);
@@ -138,24 +143,25 @@ async function main() {
     const results: Measured[] = [];
     const windows: { scenario: string; fromUs: number; toUs: number; requests: number }[] = [];
     const nowUs = () => Number(process.hrtime.bigint() / 1000n);
-    const runs = scenarios.length * 5;
+    const targetsOf = (s: Scenario): Target[] => (s.freshUrls ? ["tadrib"] : ["tadrib", "nginx gzip", "nginx static"]);
+    const runs = scenarios.reduce((sum, s) => sum + targetsOf(s).reduce((n, target) => n + (target === "nginx static" ? 1 : 2), 0), 0);
     let run = 0;
     for (const s of scenarios) {
       // Warm up (JIT, caches) before anything is measured: every worker has its own.
-      await runWrk({ url: `${server.origin}${s.path}`, connections: 4, seconds: Math.max(1, workers), headers: s.headers, scriptDir: dir });
-      for (const target of ["tadrib", "nginx gzip", "nginx static"] as Target[]) {
+      await runWrk({ url: `${server.origin}${s.path}`, connections: 4, seconds: Math.max(1, workers), headers: s.headers, scriptDir: dir, freshUrls: s.freshUrls });
+      for (const target of targetsOf(s)) {
         const url = `${origins[target]}${s.path}`;
         say(`[${++run}/${runs}] ${s.name} · ${target}: ${connections} connections, ${seconds} s`);
         const fromUs = nowUs();
         const cpuBefore = target === "tadrib" ? processTreeCpuMs(server.child.pid) : null;
-        const load = await runWrk({ url, connections, seconds, headers: s.headers, scriptDir: dir });
+        const load = await runWrk({ url, connections, seconds, headers: s.headers, scriptDir: dir, freshUrls: s.freshUrls });
         const cpuAfter = target === "tadrib" ? processTreeCpuMs(server.child.pid) : null;
         const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
         if (target === "tadrib") windows.push({ scenario: s.name, fromUs, toUs: nowUs(), requests: load.requests });
         let latency: WrkResult | null = null;
         if (target !== "nginx static") {
           say(`[${++run}/${runs}] ${s.name} · ${target}: ${P95_CONNECTIONS} connections, ${seconds} s`);
-          latency = await runWrk({ url, connections: P95_CONNECTIONS, seconds, headers: s.headers, scriptDir: dir });
+          latency = await runWrk({ url, connections: P95_CONNECTIONS, seconds, headers: s.headers, scriptDir: dir, freshUrls: s.freshUrls });
         }
         const errors = load.non2xx + load.socketErrors + (latency ? latency.non2xx + latency.socketErrors : 0);
         say(`    ${fmt(load.rps)} req/s, p50 ${fmt(load.p50, 1)} ms${cpuMsPerRequest !== null ? ` (server CPU ${fmt(cpuMsPerRequest, 1)} ms/req)` : ""}${latency ? `; at ${P95_CONNECTIONS}: p95 ${fmt(latency.p95, 1)} ms` : ""}${errors ? `; ${errors} errors` : ""}`);
@@ -187,7 +193,8 @@ async function main() {
     console.log("");
     const header = ["scenario", "server", "encoding", "req/s", "p50 ms", `p95 ms (c${P95_CONNECTIONS})`, "errors", "vs nginx gzip", "CPU ms/req"];
     const lines = results.map((r) => {
-      const gzip = results.find((o) => o.scenario === r.scenario && o.target === "nginx gzip")!;
+      const compared = scenarios.find((s) => s.name === r.scenario)?.nginxOf ?? r.scenario;
+      const gzip = results.find((o) => o.scenario === compared && o.target === "nginx gzip")!;
       const errors = r.load.non2xx + r.load.socketErrors + (r.latency ? r.latency.non2xx + r.latency.socketErrors : 0);
       return [r.scenario, r.target, r.encoding, fmt(r.load.rps), fmt(r.load.p50, 1), r.latency ? fmt(r.latency.p95, 1) : "", String(errors), `${fmt((100 * r.load.rps) / gzip.load.rps, 1)} %`, r.cpuMsPerRequest !== null ? fmt(r.cpuMsPerRequest, 2) : ""];
     });

@@ -71,3 +71,29 @@ test("a real wrk run against a local server is parsed, 404s counted as errors", 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("with freshUrls every request asks for a URL of its own, twice over in two runs", async () => {
+  expect(wrkAvailable(), "wrk is not installed: apt-get install -y wrk").toBe(true);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tadrib-wrk-"));
+  const urls: string[] = [];
+  const server = http.createServer((req, res) => {
+    urls.push(req.url ?? "");
+    res.end("ok");
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const runs = [];
+    for (const path of ["/lesson", "/lesson?lang=fr"]) {
+      runs.push(await runWrk({ url: `http://127.0.0.1:${port}${path}`, connections: 2, seconds: 1, scriptDir: dir, freshUrls: true }));
+    }
+    expect(runs.every((r) => r.requests > 0 && r.non2xx === 0)).toBe(true);
+    expect(urls.length).toBeGreaterThanOrEqual(runs[0].requests + runs[1].requests);
+    expect(new Set(urls).size, "no URL asked for twice").toBe(urls.length);
+    expect(urls.every((u) => /^\/lesson(\?lang=fr&|\?)visit=[\w-]+$/.test(u)), urls.slice(0, 3).join(" ")).toBe(true);
+    expect(urls.some((u) => u.startsWith("/lesson?lang=fr&visit="))).toBe(true);
+  } finally {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

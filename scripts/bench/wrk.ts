@@ -62,7 +62,22 @@ export function parseWrkOutput(output: string): WrkResult {
   };
 }
 
-export type WrkRun = { url: string; connections: number; seconds: number; headers?: Record<string, string>; scriptDir: string };
+/**
+ * A `request` hook that makes every request's URL one never asked for before (`?visit=<run>-<n>`): a page the
+ * server has not rendered yet, however many it keeps (app/http/render-once.server.ts).
+ */
+export function freshUrlScript(run: string): string {
+  return `local visit = 0
+request = function()
+  visit = visit + 1
+  local join = wrk.path:find("?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. join .. "visit=${run}-" .. visit)
+end
+`;
+}
+
+/** freshUrls: every request a URL of its own (freshUrlScript). */
+export type WrkRun = { url: string; connections: number; seconds: number; headers?: Record<string, string>; scriptDir: string; freshUrls?: boolean };
 
 export function wrkArgs(run: WrkRun, scriptFile: string): string[] {
   const headers = Object.entries(run.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
@@ -72,8 +87,9 @@ export function wrkArgs(run: WrkRun, scriptFile: string): string[] {
 /** One wrk run, bounded by its own -d plus a margin; 127.0.0.1 only. */
 export async function runWrk(run: WrkRun): Promise<WrkResult> {
   if (new URL(run.url).hostname !== "127.0.0.1") throw new Error(`wrk only ever targets 127.0.0.1, not ${run.url}`);
-  const scriptFile = path.join(run.scriptDir, "wrk-done.lua");
-  if (!fs.existsSync(scriptFile)) fs.writeFileSync(scriptFile, WRK_DONE_SCRIPT);
+  const scriptFile = path.join(run.scriptDir, run.freshUrls ? "wrk-fresh.lua" : "wrk-done.lua");
+  if (run.freshUrls) fs.writeFileSync(scriptFile, freshUrlScript(`${process.pid}${Date.now().toString(36)}`) + WRK_DONE_SCRIPT);
+  else if (!fs.existsSync(scriptFile)) fs.writeFileSync(scriptFile, WRK_DONE_SCRIPT);
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", wrkArgs(run, scriptFile), { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
