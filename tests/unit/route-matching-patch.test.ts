@@ -1,6 +1,6 @@
 /**
- * patches/@remix-run+router+*.patch (decision 033): the server's route matching keeps each routes array's ranked
- * branches and each compiled path pattern instead of rebuilding them on every call. Loaded the way
+ * patches/@remix-run+router+*.patch (decisions 033 and 034): the server's route matching keeps each routes array's
+ * ranked branches, each compiled path pattern and each pathname's matches instead of rebuilding them on every call. Loaded the way
  * @remix-run/server-runtime loads it (require: the CommonJS build the patch changes).
  */
 import { createRequire } from "node:module";
@@ -86,5 +86,40 @@ describe("route matching with the kept branches and patterns", () => {
     expect(leaf(a, "/courses/x")?.id).toBe("a-course");
     expect(leaf(b, "/courses/x")?.id).toBe("b-course");
     expect(matchRoutes(b, "/courses/x")?.at(-1)?.route).toBe(b[0]!.children![3]);
+  });
+
+  it("keeps the matches of a pathname, and gives every caller match objects and params of its own", () => {
+    const routes = appRoutes("kept-");
+    const first = matchRoutes(routes, "/courses/anti-trafficking/what-is-trafficking")!;
+    // Matching a pathname begins by decoding each of its segments: a kept answer skips that and the whole scan.
+    const decode = globalThis.decodeURIComponent;
+    let decoded = 0;
+    globalThis.decodeURIComponent = (value: string) => (decoded++, decode(value));
+    let second: typeof first;
+    try {
+      second = matchRoutes(routes, "/courses/anti-trafficking/what-is-trafficking")!;
+      expect(decoded).toBe(0);
+      matchRoutes(routes, "/courses/anti-trafficking/another-lesson");
+      expect(decoded, "a new pathname is matched in full").toBeGreaterThan(0);
+    } finally {
+      globalThis.decodeURIComponent = decode;
+    }
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    expect(second[1]).not.toBe(first[1]);
+    // One params object per answer, shared by its matches, as matchRouteBranch builds it.
+    expect(second[0]!.params).toBe(second[1]!.params);
+    expect(second[1]!.params).not.toBe(first[1]!.params);
+    (first[1]!.params as Record<string, string>).slug = "changed by a loader";
+    expect(matchRoutes(routes, "/courses/anti-trafficking/what-is-trafficking")!.at(-1)!.params.slug).toBe("anti-trafficking");
+    expect(matchRoutes(routes, "/courses/other/what-is-trafficking")!.at(-1)!.params).toEqual({ slug: "other", lesson: "what-is-trafficking" });
+    expect(matchRoutes(routes, "/nowhere-at-all")?.at(-1)?.route.id).toBe("kept-splat");
+  });
+
+  it("still answers right after thousands of made-up pathnames", () => {
+    const routes = appRoutes("scan-");
+    for (let i = 0; i < 5000; i++) matchRoutes(routes, `/courses/c${i}/l${i}`);
+    expect(leaf(routes, "/courses/c1/l2")).toEqual({ id: "scan-lesson", params: { slug: "c1", lesson: "l2" } });
+    expect(leaf(routes, "/verify")?.id).toBe("scan-verify");
   });
 });
