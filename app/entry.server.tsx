@@ -46,28 +46,24 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const keepable = renderCache && isKeepable(request, responseStatusCode, remixContext, loadContext);
-  if (!keepable) {
+  const cache = renderCache !== null && isKeepable(request, responseStatusCode, remixContext, loadContext) ? renderCache : null;
+  const key = cache ? pageKey(request.url, responseStatusCode, remixContext.staticHandlerContext.loaderData, loadContext.markupHtml) : null;
+  const kept = cache && key !== null ? cache.get(key) : undefined;
+  if (!cache || key === null || !kept) {
     const page = await render(request, responseStatusCode, remixContext, loadContext);
-    return htmlResponse(page.html, page.status, responseHeaders);
-  }
-  const key = pageKey(request.url, responseStatusCode, remixContext.staticHandlerContext.loaderData, loadContext.markupHtml);
-  const kept = key === null ? undefined : renderCache.get(key);
-  if (key === null || !kept) {
-    const page = await render(request, responseStatusCode, remixContext, loadContext);
-    if (key !== null && page.status === 200) renderCache.keep(key, page.html);
-    responseHeaders.set("X-Render", "rendered");
+    if (cache) responseHeaders.set("X-Render", "rendered");
+    if (cache && key !== null && page.status === 200) cache.keep(key, page.html);
     return htmlResponse(page.html, page.status, responseHeaders);
   }
   responseHeaders.set("X-Render", "kept");
-  responseHeaders.set("Content-Security-Policy", loadContext.scriptPolicy!(renderCache.scriptSourcesOf(kept)));
+  responseHeaders.set("Content-Security-Policy", loadContext.scriptPolicy!(cache.scriptSourcesOf(kept)));
   responseHeaders.append("Vary", "Accept-Encoding");
   if (kept.brotli && acceptsBrotli(request.headers.get("Accept-Encoding"))) {
     responseHeaders.set("Content-Encoding", "br");
     responseHeaders.set("Content-Length", String(kept.brotli.length));
     return htmlResponse(kept.brotli, responseStatusCode, responseHeaders);
   }
-  void renderCache.compress(key, kept);
+  void cache.compress(key, kept);
   return htmlResponse(kept.html, responseStatusCode, responseHeaders);
 }
 

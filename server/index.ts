@@ -40,7 +40,8 @@ async function main() {
   // Imported SCORM packages' files, sandboxed (server/scorm-content.ts), on this origin or SCORM_CONTENT_ORIGIN:
   // before securityHeaders, because package content has a header set of its own (decision 024).
   app.use(SCORM_CONTENT_PATH, scormContent({ storeDir: env.SCORM_DIR, lmsOrigin: new URL(appOrigin()).origin }));
-  app.use(securityHeaders({ dev, contentOrigin: env.SCORM_CONTENT_ORIGIN }));
+  const policy = { dev, contentOrigin: env.SCORM_CONTENT_ORIGIN };
+  app.use(securityHeaders(policy));
 
   // Lesson images, video, audio and captions, from the course cache (server/media.ts).
   app.use("/media", mediaFiles(env.COURSE_CACHE_DIR));
@@ -68,8 +69,7 @@ async function main() {
   }
 
   // A page sent again from app/http/render-once.server.ts: its own inline scripts, by hash (decision 034).
-  const scriptPolicy = (sources: readonly string[]) =>
-    contentSecurityPolicy({ dev, contentOrigin: env.SCORM_CONTENT_ORIGIN }, ["'self'", ...sources].join(" "));
+  const scriptPolicy = (sources: readonly string[]) => contentSecurityPolicy(policy, ["'self'", ...sources].join(" "));
 
   app.all(
     "*",
